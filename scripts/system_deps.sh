@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Installs the Debian packages the test suite uses as independent checkers, skipping any already present.
+#   ffmpeg (ffprobe)  - reads back the WAV and JPEG we produce
+#   sox               - reference very-high-quality resampler for resampler SNR tests
+#   espeak-ng         - real speech for resampler and mel parity tests
+# Usage: bash scripts/system_deps.sh
+set -euo pipefail
+declare -A wanted=([ffprobe]=ffmpeg [sox]=sox [espeak-ng]=espeak-ng)
+missing=()
+for tool in "${!wanted[@]}"; do
+  command -v "$tool" >/dev/null 2>&1 || missing+=("${wanted[$tool]}")
+done
+if [ "${#missing[@]}" -eq 0 ]; then exit 0; fi
+sudo_cmd=()
+if [ "$(id -u)" -ne 0 ]; then sudo_cmd=(sudo); fi
+echo "lipstream: installing Debian packages: ${missing[*]}" >&2
+"${sudo_cmd[@]}" apt-get update -qq
+DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2

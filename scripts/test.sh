@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# The README's test command: installs everything it needs, then runs the whole suite.
+# Usage: bash scripts/test.sh [extra deno test args...]
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+bash scripts/system_deps.sh
+bash scripts/deno.sh task setup
+bash scripts/deno.sh task test "$@"

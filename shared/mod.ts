@@ -1,0 +1,9 @@
+/**
+ * Lipstream's shared core, used by the edge and the inference layer alike: in-memory WAV, resampling,
+ * Wav2Lip mel framing, the KServe v2 binary codec and the model contracts. Pure TypeScript with no
+ * runtime-specific APIs and no npm packages, so it runs on any edge runtime and in browsers.
+ *
+ * @module
+ */
+export * from "./tensor.ts";
+export * from "./backend.ts";
