@@ -7,3 +7,4 @@
  */
 export * from "./tensor.ts";
 export * from "./backend.ts";
+export * from "./model_config.ts";
