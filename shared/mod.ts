@@ -15,3 +15,5 @@ export * from "./mel_filterbank.ts";
 export * from "./mel_spectrogram.ts";
 export * from "./mel_stream.ts";
 export * from "./mel_chunks.ts";
+export * from "./resample.ts";
+export * from "./resample_stream.ts";
