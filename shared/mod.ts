@@ -27,3 +27,7 @@ export * from "./kserve_request.ts";
 export * from "./kserve_response.ts";
 export * from "./kserve_read_body.ts";
 export * from "./kserve_compression.ts";
+export * from "./multipart_boundary.ts";
+export * from "./multipart_part.ts";
+export * from "./multipart_delimiter.ts";
+export * from "./multipart_stream.ts";
