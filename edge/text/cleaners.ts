@@ -1,0 +1,112 @@
+/**
+ * The text cleaners a VITS voice names in `data.text_cleaners`, in
+ * TypeScript: `cjke_cleaners2` (Chinese and English branches),
+ * `chinese_cleaners` and `english_cleaners2`.
+ *
+ * @see https://github.com/Plachtaa/VITS-fast-fine-tuning (`text/cleaners.py`)
+ * @see https://github.com/jaywalnut310/vits (`text/cleaners.py`)
+ * @module
+ */
+
+import { expandAbbreviations } from "./_english_abbreviations.ts";
+import { chineseToTone3 } from "./chinese_cleaners.ts";
+import { chineseToIpa } from "./chinese_ipa.ts";
+import { englishToIpa } from "./english_ipa.ts";
+import { espeakPhonemes } from "./espeak_phonemes.ts";
+
+/** Cleaned text plus what was dropped or guessed on the way. */
+export interface CleanResult {
+  /** The cleaned text. */
+  text: string;
+  /** Human-readable warnings (unknown words, unsupported spans). */
+  warnings: string[];
+}
+
+/** The cleaner names this front end implements. */
+export const CLEANER_NAMES = [
+  "cjke_cleaners2",
+  "chinese_cleaners",
+  "english_cleaners2",
+] as const;
+
+/** One of {@linkcode CLEANER_NAMES}. */
+export type CleanerName = typeof CLEANER_NAMES[number];
+
+const SPAN_REGEXP = /\[([A-Z]{2})\](.*?)\[\1\]/gs;
+
+/** `[^.,!?\-…~]$` → append `.` (the reference's trailing-punctuation rule). */
+function endWithPunctuation(text: string): string {
+  const trimmed = text.replace(/\s+$/, "");
+  return trimmed === "" || /[.,!?\-…~]$/.test(trimmed)
+    ? trimmed
+    : `${trimmed}.`;
+}
+
+function cjkeCleaners2(text: string): CleanResult {
+  const warnings: string[] = [];
+  const cleaned = text.replace(
+    SPAN_REGEXP,
+    (_, code: string, inner: string) => {
+      if (code === "ZH") return `${chineseToIpa(inner)} `;
+      if (code === "EN") {
+        const { ipa, unknownWords } = englishToIpa(inner);
+        if (unknownWords.length > 0) {
+          warnings.push(
+            `Read ${unknownWords.length} words not in the CMU dictionary letter by letter: ${
+              unknownWords.join(", ")
+            }`,
+          );
+        }
+        return `${ipa} `;
+      }
+      warnings.push(`Dropped a [${code}] span: language not supported`);
+      return "";
+    },
+  );
+  return { text: endWithPunctuation(cleaned), warnings };
+}
+
+async function englishCleaners2(text: string): Promise<CleanResult> {
+  const ascii = expandAbbreviations(
+    text.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase(),
+  );
+  const phonemes = await espeakPhonemes(ascii, "en-us");
+  return { text: phonemes.replace(/\s+/g, " "), warnings: [] };
+}
+
+/**
+ * Runs one named cleaner.
+ *
+ * @example cjke_cleaners2 on marked Chinese
+ * ```ts
+ * import { runCleaner } from "@lipstream/edge/text";
+ * import assert from "node:assert/strict";
+ *
+ * const result = await runCleaner("cjke_cleaners2", "[ZH]你好[ZH]");
+ * assert.equal(result.text, "ni↓↑xɑʊ↓↑.");
+ * ```
+ *
+ * @param name The cleaner name from the voice config.
+ * @param text The (marked) text.
+ * @returns The cleaned text and warnings.
+ * @throws {RangeError} For a cleaner this front end does not implement.
+ */
+export async function runCleaner(
+  name: string,
+  text: string,
+): Promise<CleanResult> {
+  switch (name) {
+    case "cjke_cleaners2":
+      return cjkeCleaners2(text);
+    case "chinese_cleaners":
+      return { text: chineseToTone3(text), warnings: [] };
+    case "english_cleaners2":
+      return await englishCleaners2(text);
+    default:
+      throw new RangeError(
+        `Cannot clean text: unsupported cleaner '${name}': expected one of ${
+          CLEANER_NAMES.join(", ")
+        }`,
+      );
+  }
+}

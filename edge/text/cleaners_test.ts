@@ -1,0 +1,36 @@
+import assert from "node:assert/strict";
+import { runCleaner } from "./cleaners.ts";
+
+Deno.test("runCleaner('cjke_cleaners2') joins spans and ends with punctuation", async () => {
+  // [ZH] span + " ", [EN] span + " ", trailing space stripped, "." appended
+  const result = await runCleaner("cjke_cleaners2", "[ZH]好[ZH][EN]cat[EN]");
+  assert.equal(result.text, "xɑʊ↓↑ kæt.");
+  const ended = await runCleaner("cjke_cleaners2", "[ZH]好！[ZH]");
+  assert.equal(ended.text, "xɑʊ↓↑!");
+});
+
+Deno.test("runCleaner('cjke_cleaners2') drops unsupported spans with a warning", async () => {
+  const result = await runCleaner(
+    "cjke_cleaners2",
+    "[JA]こんにちは[JA][ZH]好[ZH]",
+  );
+  assert.equal(result.text, "xɑʊ↓↑.");
+  assert.deepEqual(result.warnings, [
+    "Dropped a [JA] span: language not supported",
+  ]);
+});
+
+Deno.test("runCleaner('chinese_cleaners') gives TONE3 pinyin", async () => {
+  // 中国 zhong1 guo2 ; 的 de (neutral: no digit) ; 女 nv3
+  const result = await runCleaner("chinese_cleaners", "[ZH]中国的女孩[ZH]");
+  assert.equal(result.text, "zhong1 guo2 de nv3 hai2");
+});
+
+Deno.test("runCleaner('english_cleaners2') phonemizes with eSpeak, keeping punctuation", async () => {
+  const result = await runCleaner("english_cleaners2", "Mr. Brown, hello!");
+  assert.equal(result.text, "mˈɪstɚ bɹˈaʊn, həlˈoʊ!");
+});
+
+Deno.test("runCleaner() refuses unknown cleaners", async () => {
+  await assert.rejects(runCleaner("klingon_cleaners", "x"), RangeError);
+});

@@ -1,0 +1,134 @@
+/**
+ * Finds the voices in a voices folder, through a small file interface so the
+ * same code runs with a real file system, a bundle or a key-value store.
+ *
+ * Two layouts, which may be mixed:
+ * - Piper's flat files: `<id>.onnx` + `<id>.onnx.json`;
+ * - one folder per voice: `<id>/model.onnx` + `<id>/config.json` (VITS) or
+ *   `<id>/model.onnx.json` (Piper), with an optional `<id>/lipstream.json`
+ *   `{ "tritonModel": "<name>" }` naming the model on a Triton server.
+ *
+ * @module
+ */
+
+import { z } from "zod";
+import { parseConfig } from "./_parse_config.ts";
+import { createVoice, type Voice } from "./voice.ts";
+import { VoiceConfigError } from "./voice_config_error.ts";
+import { isVoiceId } from "./voice_id.ts";
+
+/** Read access to a voices folder; paths are relative and `/`-separated. */
+export interface VoiceFiles {
+  /** Lists the files in the folder and its direct subfolders. */
+  list(): Promise<string[]>;
+  /** Reads one listed file as UTF-8 text. */
+  readText(path: string): Promise<string>;
+}
+
+const ManifestSchema = z.strictObject({ tritonModel: z.string().min(1) });
+
+async function readJson(files: VoiceFiles, path: string): Promise<unknown> {
+  const text = await files.readText(path);
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new VoiceConfigError(path, {
+      field: "",
+      message: "invalid JSON",
+      cause: error,
+    });
+  }
+}
+
+async function loadFolderVoice(
+  files: VoiceFiles,
+  id: string,
+  present: ReadonlySet<string>,
+): Promise<Voice> {
+  let tritonModel: string | undefined;
+  if (present.has(`${id}/lipstream.json`)) {
+    const file = `${id}/lipstream.json`;
+    tritonModel = parseConfig(ManifestSchema, await readJson(files, file), file)
+      .tritonModel;
+  }
+  const piper = `${id}/model.onnx.json`;
+  const vits = `${id}/config.json`;
+  const file = present.has(piper)
+    ? piper
+    : present.has(vits)
+    ? vits
+    : undefined;
+  if (file === undefined) {
+    throw new VoiceConfigError(`${id}/`, {
+      field: "",
+      message: "expected config.json or model.onnx.json beside model.onnx",
+    });
+  }
+  return createVoice(id, await readJson(files, file), {
+    kind: file === piper ? "piper" : "vits",
+    file,
+    modelFile: `${id}/model.onnx`,
+    ...(tritonModel === undefined ? {} : { tritonModel }),
+  });
+}
+
+/**
+ * Loads every voice in a voices folder, in id order.
+ *
+ * @example An in-memory folder with one Piper voice
+ * ```ts
+ * import { loadVoicesFolder } from "@lipstream/edge/voices";
+ * import assert from "node:assert/strict";
+ *
+ * const config = {
+ *   audio: { sample_rate: 16000 },
+ *   espeak: { voice: "en-us" },
+ *   phoneme_id_map: { "_": [0], "^": [1], "$": [2] },
+ * };
+ * const contents = new Map([["tiny.onnx.json", JSON.stringify(config)]]);
+ * const voices = await loadVoicesFolder({
+ *   list: () => Promise.resolve(["tiny.onnx", "tiny.onnx.json"]),
+ *   readText: (path) => Promise.resolve(contents.get(path) ?? ""),
+ * });
+ * assert.deepEqual(voices.map((voice) => [voice.id, voice.kind]), [["tiny", "piper"]]);
+ * ```
+ *
+ * @param files Read access to the folder.
+ * @returns The voices found.
+ * @throws {VoiceConfigError} When a voice's id or config is invalid.
+ */
+export async function loadVoicesFolder(files: VoiceFiles): Promise<Voice[]> {
+  const present = new Set(await files.list());
+  const voices: Voice[] = [];
+  for (const path of [...present].sort()) {
+    const flat = /^([^/]+)\.onnx$/.exec(path)?.[1];
+    const nested = /^([^/]+)\/model\.onnx$/.exec(path)?.[1];
+    const id = flat ?? nested;
+    if (id === undefined) continue;
+    if (!isVoiceId(id)) {
+      throw new VoiceConfigError(path, {
+        field: "",
+        message: `invalid voice id '${id}'`,
+      });
+    }
+    if (nested !== undefined) {
+      voices.push(await loadFolderVoice(files, id, present));
+      continue;
+    }
+    const file = `${id}.onnx.json`;
+    if (!present.has(file)) {
+      throw new VoiceConfigError(file, {
+        field: "",
+        message: `missing config beside '${path}'`,
+      });
+    }
+    voices.push(
+      createVoice(id, await readJson(files, file), {
+        kind: "piper",
+        file,
+        modelFile: path,
+      }),
+    );
+  }
+  return voices;
+}
