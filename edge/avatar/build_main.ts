@@ -1,0 +1,189 @@
+/**
+ * Avatar pack builder CLI.
+ *
+ * ```sh
+ * deno run -A edge/avatar/build_main.ts --input face.mp4 --out generated/avatars/me --box 40,200,60,190
+ * deno run -A edge/avatar/build_main.ts --demo --out generated/avatars/demo
+ * ```
+ *
+ * Options: `--input FILE` (video or image), `--out DIR`, `--id NAME` (default: the folder name),
+ * `--fps N` (resample video; image rate, default 25), `--box y1,y2,x1,x2` (fixed box, skips
+ * detection), `--detector ssd|tiny` (face-api model when no `--box`, default `ssd`), `--pads top,bottom,left,right` (default `0,10,0,0`), `--nosmooth`,
+ * `--no-face fail|nearest`, `--max-frames N`, `--resize WxH`, `--quality Q` (stored JPEG, default
+ * 90), `--demo` (draw the project's demo avatar instead of reading `--input`).
+ *
+ * @module
+ */
+
+import { parseArgs } from "node:util";
+import { buildDemoAvatarPack } from "./demo_avatar.ts";
+import { writePackFiles } from "./deno_pack_files.ts";
+import {
+  DEFAULT_PADS,
+  type FacePads,
+  padFaceBox,
+  smoothFaceBoxes,
+} from "./face_boxes.ts";
+import {
+  detectFaceBoxes,
+  type FaceDetector,
+  fixedBoxDetector,
+} from "./face_detector.ts";
+import { createFaceApiDetector } from "./face_api_detector.ts";
+import { decodeVideoFrames } from "./ffmpeg_frames.ts";
+import { encodeAvatarPack } from "./pack_encoder.ts";
+
+function parseInts(text: string, count: number, name: string): number[] {
+  const values = text.split(/[,x]/).map(Number);
+  if (values.length !== count || !values.every(Number.isSafeInteger)) {
+    throw new RangeError(
+      `Cannot parse --${name}: expected ${count} integers: received '${text}'`,
+    );
+  }
+  return values;
+}
+
+async function main(args: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      input: { type: "string" },
+      out: { type: "string" },
+      id: { type: "string" },
+      fps: { type: "string" },
+      box: { type: "string" },
+      pads: { type: "string" },
+      nosmooth: { type: "boolean", default: false },
+      "no-face": { type: "string", default: "fail" },
+      "max-frames": { type: "string" },
+      resize: { type: "string" },
+      quality: { type: "string", default: "90" },
+      demo: { type: "boolean", default: false },
+      detector: { type: "string", default: "ssd" },
+    },
+  });
+  if (!values.out) {
+    throw new TypeError("Cannot build avatar pack: --out is required");
+  }
+  const started = performance.now();
+  if (values.demo) {
+    await writePackFiles(values.out, await buildDemoAvatarPack());
+    console.log(
+      `avatar: demo pack written to ${values.out} in ${
+        (performance.now() - started).toFixed(0)
+      } ms`,
+    );
+    return;
+  }
+  if (!values.input) {
+    throw new TypeError(
+      "Cannot build avatar pack: --input or --demo is required",
+    );
+  }
+  const noFace = values["no-face"];
+  if (noFace !== "fail" && noFace !== "nearest") {
+    throw new RangeError(
+      `Cannot parse --no-face: expected 'fail' or 'nearest': received '${noFace}'`,
+    );
+  }
+  const [width, height] = values.resize
+    ? parseInts(values.resize, 2, "resize")
+    : [];
+  const fpsOption = values.fps ? Number(values.fps) : undefined;
+  const decoded = await decodeVideoFrames(values.input, {
+    ...(fpsOption && !isImage(values.input) ? { fps: fpsOption } : {}),
+    ...(width && height ? { resize: { width, height } } : {}),
+    ...(values["max-frames"]
+      ? { maxFrames: Number(values["max-frames"]) }
+      : {}),
+  });
+  const frames = isImage(values.input)
+    ? decoded.frames.slice(0, 1)
+    : decoded.frames;
+  const first = frames[0];
+  if (!first) {
+    throw new RangeError(
+      `Cannot build avatar pack: no frames decoded from '${values.input}'`,
+    );
+  }
+  const detector = await chooseDetector(values.box, values.detector);
+  const detected = await detectFaceBoxes(frames, detector, { noFace });
+  if (detected.missing.length > 0) {
+    console.warn(
+      `avatar: no face in frames ${
+        detected.missing.join(", ")
+      }; reused the nearest box`,
+    );
+  }
+  const [top, bottom, left, right] = values.pads
+    ? parseInts(values.pads, 4, "pads")
+    : [
+      DEFAULT_PADS.top,
+      DEFAULT_PADS.bottom,
+      DEFAULT_PADS.left,
+      DEFAULT_PADS.right,
+    ];
+  const pads: FacePads = {
+    top: top!,
+    bottom: bottom!,
+    left: left!,
+    right: right!,
+  };
+  const padded = detected.boxes.map((box) =>
+    padFaceBox(box, { ...first, pads })
+  );
+  const boxes = values.nosmooth ? padded : smoothFaceBoxes(padded);
+  const id = values.id ?? values.out.replace(/\/+$/, "").split("/").at(-1) ??
+    "avatar";
+  const files = await encodeAvatarPack(frames, {
+    id,
+    kind: "user",
+    fps: (isImage(values.input) ? fpsOption : decoded.fps ?? fpsOption) ?? 25,
+    boxes,
+    pads,
+    smoothed: !values.nosmooth,
+    quality: Number(values.quality),
+    source: {
+      name: values.input.split("/").at(-1) ?? values.input,
+      boxes: values.box ? "fixed" : "detector",
+      detector: detector.name,
+    },
+  });
+  await writePackFiles(values.out, files);
+  console.log(
+    `avatar: ${frames.length} frames (${first.width}×${first.height}) written to ${values.out} in ${
+      (performance.now() - started).toFixed(0)
+    } ms`,
+  );
+}
+
+function isImage(path: string): boolean {
+  return /\.(png|jpe?g|bmp|webp)$/i.test(path);
+}
+
+function chooseDetector(
+  box: string | undefined,
+  model: string,
+): Promise<FaceDetector> {
+  if (box) {
+    const [y1, y2, x1, x2] = parseInts(box, 4, "box");
+    return Promise.resolve(
+      fixedBoxDetector({ y1: y1!, y2: y2!, x1: x1!, x2: x2! }),
+    );
+  }
+  if (model !== "ssd" && model !== "tiny") {
+    throw new RangeError(
+      `Cannot parse --detector: expected 'ssd' or 'tiny': received '${model}'`,
+    );
+  }
+  return createFaceApiDetector({ model });
+}
+
+if (import.meta.main) {
+  try {
+    await main(Deno.args);
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    Deno.exit(1);
+  }
+}

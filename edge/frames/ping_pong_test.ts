@@ -1,0 +1,28 @@
+import assert from "node:assert/strict";
+import { PingPongPicker } from "./ping_pong.ts";
+
+Deno.test("PingPongPicker goes forward then backward without repeating the ends", () => {
+  assert.deepEqual([...new PingPongPicker(3).take(9)], [
+    0,
+    1,
+    2,
+    1,
+    0,
+    1,
+    2,
+    1,
+    0,
+  ]);
+  assert.deepEqual([...new PingPongPicker(1).take(3)], [0, 0, 0]);
+  assert.deepEqual([...new PingPongPicker(2).take(4)], [0, 1, 0, 1]);
+});
+
+Deno.test("PingPongPicker continues across calls and resumes from a saved position", () => {
+  const session = new PingPongPicker(5);
+  const first = [...session.take(6)], second = [...session.take(6)];
+  assert.deepEqual([...first, ...second], [...new PingPongPicker(5).take(12)]);
+  const resumed = new PingPongPicker(5, { start: session.position });
+  assert.deepEqual([...resumed.take(4)], [...session.take(4)]);
+  assert.throws(() => new PingPongPicker(0), RangeError);
+  assert.throws(() => new PingPongPicker(3, { start: 4 }), RangeError);
+});
