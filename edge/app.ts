@@ -1,0 +1,156 @@
+/**
+ * The edge HTTP API as a Hono app: a fetch function built from its
+ * dependencies. `main.ts` builds the real services and calls `Deno.serve`;
+ * tests call `app.request()` or serve it on loopback.
+ *
+ * @module
+ */
+
+import { Hono } from "hono";
+import type { AppEnv } from "./app_env.ts";
+import type { EdgeConfig } from "./config.ts";
+import { createJsonLogger, type Logger } from "./log.ts";
+import { createEdgeMetrics, type EdgeMetrics } from "./metrics.ts";
+import { accessLog } from "./middleware/access_log.ts";
+import { apiKey } from "./middleware/api_key.ts";
+import { bodySize } from "./middleware/body_size.ts";
+import { corsFromConfig } from "./middleware/cors.ts";
+import { problemErrors } from "./middleware/problem_errors.ts";
+import { requestId } from "./middleware/request_id.ts";
+import { streamLimit } from "./middleware/stream_limit.ts";
+import type {
+  LipSyncService,
+  Readiness,
+  SpeechService,
+  WavEncoder,
+} from "./pipeline/types.ts";
+import { problem } from "./problem.ts";
+import { catalogRoutes } from "./routes/catalog.ts";
+import { healthRoutes } from "./routes/health.ts";
+import { metricsRoutes } from "./routes/metrics.ts";
+import { mjpegRoutes } from "./routes/mjpeg.ts";
+import { openApiRoutes } from "./routes/openapi.ts";
+import { speakRoutes } from "./routes/speak.ts";
+import { ttsRoutes } from "./routes/tts.ts";
+import { createRequestSchemas } from "./schemas.ts";
+import { StreamSlots } from "./stream_slots.ts";
+import { UtteranceRegistry } from "./utterances.ts";
+
+/** The configuration fields the app uses. */
+export type AppConfig = Pick<
+  EdgeConfig,
+  | "maxTextLength"
+  | "maxBodyBytes"
+  | "maxConcurrentStreams"
+  | "maxStreamsPerKey"
+  | "apiKeys"
+  | "corsOrigins"
+  | "backendTimeoutMs"
+>;
+
+/** What {@linkcode createApp} needs. */
+export interface AppDeps {
+  /** Limits, keys and CORS. */
+  config: AppConfig;
+  /** Text to speech. */
+  speech: SpeechService;
+  /** Audio to frames. */
+  lipSync: LipSyncService;
+  /** Backend readiness. */
+  readiness: Readiness;
+  /** Encodes WAV parts and `/v1/tts` output. */
+  encodeWav: WavEncoder;
+  /** The logger. @default {createJsonLogger()} */
+  log?: Logger;
+  /** Default frame rate when a request gives none. @default {25} */
+  defaultFps?: number;
+  /** The clock in milliseconds. @default {performance.now} */
+  now?: () => number;
+}
+
+/** The app plus handles tests and `main.ts` may use. */
+export interface EdgeApp {
+  /** The Hono app; `app.fetch` is all a runtime needs. */
+  app: Hono<AppEnv>;
+  /** The metrics. */
+  metrics: EdgeMetrics;
+  /** Open stream slots. */
+  slots: StreamSlots;
+  /** Running utterances. */
+  utterances: UtteranceRegistry;
+}
+
+/**
+ * Builds the edge app.
+ *
+ * @param deps Configuration and pipeline services.
+ * @returns The app and its handles.
+ *
+ * @example Liveness in process
+ * ```ts
+ * import { createApp } from "@lipstream/edge/app";
+ * import assert from "node:assert/strict";
+ *
+ * const unused = () => Promise.reject(new Error("unused"));
+ * const { app } = createApp({
+ *   config: {
+ *     maxTextLength: 100, maxBodyBytes: 4096, maxConcurrentStreams: 1, maxStreamsPerKey: 1,
+ *     apiKeys: [], corsOrigins: [], backendTimeoutMs: 1000,
+ *   },
+ *   speech: { listVoices: unused, getVoice: unused, synthesize: () => [] as never },
+ *   lipSync: { listAvatars: unused, getAvatar: unused, open: unused },
+ *   readiness: { check: () => Promise.resolve({ ready: true, checks: {} }) },
+ *   encodeWav: () => new Uint8Array(),
+ *   log: { debug() {}, info() {}, warn() {}, error() {}, with() { return this; } },
+ * });
+ * const response = await app.request("/healthz");
+ * assert.equal(response.status, 200);
+ * assert.ok(response.headers.get("x-request-id"));
+ * ```
+ */
+export function createApp(deps: AppDeps): EdgeApp {
+  const { config } = deps;
+  const log = deps.log ?? createJsonLogger();
+  const now = deps.now ?? (() => performance.now());
+  const defaultFps = deps.defaultFps ?? 25;
+  const slots = new StreamSlots({
+    global: config.maxConcurrentStreams,
+    perKey: config.maxStreamsPerKey,
+  });
+  const utterances = new UtteranceRegistry();
+  const metrics = createEdgeMetrics({ inFlightStreams: () => slots.active });
+  const schemas = createRequestSchemas(config);
+  const slotLimit = streamLimit(slots);
+  const common = {
+    speech: deps.speech,
+    lipSync: deps.lipSync,
+    schemas,
+    metrics,
+    streamLimit: slotLimit,
+    backendTimeoutMs: config.backendTimeoutMs,
+    defaultFps,
+    now,
+  };
+
+  const app = new Hono<AppEnv>();
+  app.onError(problemErrors());
+  app.notFound(() => {
+    throw problem(404, "not-found", { detail: "No such endpoint" });
+  });
+  app.use(requestId({ log }));
+  app.use(accessLog({ requests: metrics.requests, now }));
+  app.use(corsFromConfig(config.corsOrigins));
+  app.use(bodySize(config.maxBodyBytes));
+  app.route("/", healthRoutes(deps));
+  app.route("/", metricsRoutes(metrics.registry));
+  app.route("/", openApiRoutes(schemas));
+  app.use("/v1/*", apiKey(config.apiKeys));
+  app.route("/", catalogRoutes(deps));
+  app.route(
+    "/",
+    speakRoutes({ ...common, encodeWav: deps.encodeWav, utterances }),
+  );
+  app.route("/", ttsRoutes({ ...common, encodeWav: deps.encodeWav }));
+  app.route("/", mjpegRoutes(common));
+  return { app, metrics, slots, utterances };
+}

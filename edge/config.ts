@@ -1,0 +1,208 @@
+/**
+ * The edge server's configuration, read from environment variables and
+ * validated with zod. `main.ts` passes `Deno.env.toObject()`; nothing else
+ * reads the environment.
+ *
+ * @module
+ */
+
+import { z } from "zod";
+
+const LOG_LEVELS = ["debug", "info", "warn", "error"] as const;
+
+/** A severity of log lines. */
+export type LogLevel = typeof LOG_LEVELS[number];
+
+function integer(name: string, min: number, max: number, fallback: number) {
+  return z.string().trim().optional().transform((raw, ctx) => {
+    if (raw === undefined || raw === "") return fallback;
+    const value = Number(raw);
+    if (!/^\d+$/.test(raw) || value < min || value > max) {
+      ctx.addIssue({
+        code: "custom",
+        message: `${name} must be an integer from ${min} to ${max}: received ${
+          JSON.stringify(raw)
+        }`,
+      });
+      return z.NEVER;
+    }
+    return value;
+  });
+}
+
+function list(name: string, check: (item: string) => string | undefined) {
+  return z.string().optional().transform((raw, ctx) => {
+    const items = (raw ?? "").split(",").map((item) => item.trim()).filter(
+      Boolean,
+    );
+    for (const item of items) {
+      const problem = check(item);
+      if (problem) {
+        ctx.addIssue({ code: "custom", message: `${name} ${problem}` });
+        return z.NEVER;
+      }
+    }
+    return items;
+  });
+}
+
+function httpUrl(name: string) {
+  return z.string().trim().optional().transform((raw, ctx) => {
+    if (raw === undefined || raw === "") return undefined;
+    if (!URL.canParse(raw) || !/^https?:$/.test(new URL(raw).protocol)) {
+      ctx.addIssue({
+        code: "custom",
+        message: `${name} must be an http or https URL: received ${
+          JSON.stringify(raw)
+        }`,
+      });
+      return z.NEVER;
+    }
+    return raw.replace(/\/+$/, "");
+  });
+}
+
+function path(fallback: string | undefined) {
+  return z.string().trim().optional().transform((raw) =>
+    raw === undefined || raw === "" ? fallback : raw
+  );
+}
+
+const ConfigSchema = z.object({
+  PORT: integer("PORT", 0, 65535, 8080),
+  HOSTNAME: z.string().trim().optional().transform((raw) => raw || "0.0.0.0"),
+  TRITON_URL: httpUrl("TRITON_URL"),
+  MODEL_REPOSITORY: path(undefined),
+  VOICES_DIR: path("tests/fixtures/generated/voices"),
+  AVATARS_DIR: path("tests/fixtures/generated/avatars"),
+  MAX_TEXT_LENGTH: integer("MAX_TEXT_LENGTH", 1, 100_000, 2000),
+  MAX_BODY_BYTES: integer("MAX_BODY_BYTES", 1024, 1 << 30, 16 << 20),
+  MAX_CONCURRENT_STREAMS: integer("MAX_CONCURRENT_STREAMS", 1, 10_000, 16),
+  MAX_STREAMS_PER_KEY: integer("MAX_STREAMS_PER_KEY", 1, 10_000, 4),
+  API_KEYS: list(
+    "API_KEYS",
+    (key) =>
+      /^[\x21-\x7e]{16,256}$/.test(key)
+        ? undefined
+        : "must be a comma-separated list of keys of 16 to 256 visible ASCII characters",
+  ),
+  CORS_ORIGINS: list(
+    "CORS_ORIGINS",
+    (origin) =>
+      origin === "*" ||
+        (URL.canParse(origin) && new URL(origin).origin === origin)
+        ? undefined
+        : `must be "*" or a comma-separated list of origins like https://example.com: received ${
+          JSON.stringify(origin)
+        }`,
+  ),
+  BACKEND_TIMEOUT_MS: integer("BACKEND_TIMEOUT_MS", 100, 600_000, 15_000),
+  LOG_LEVEL: z.string().trim().optional().transform((raw, ctx) => {
+    const level = (raw || "info").toLowerCase();
+    if (!(LOG_LEVELS as readonly string[]).includes(level)) {
+      ctx.addIssue({
+        code: "custom",
+        message: `LOG_LEVEL must be one of ${LOG_LEVELS.join(", ")}: received ${
+          JSON.stringify(raw)
+        }`,
+      });
+      return z.NEVER;
+    }
+    return level as LogLevel;
+  }),
+});
+
+/** The validated configuration. */
+export interface EdgeConfig {
+  /** TCP port to listen on (`PORT`, default 8080; 0 picks a free port). */
+  port: number;
+  /** Interface to listen on (`HOSTNAME`, default `0.0.0.0`). */
+  hostname: string;
+  /** Triton base URL (`TRITON_URL`); absent means the embedded ONNX Runtime backend. */
+  tritonUrl: string | undefined;
+  /** Model repository folder for the embedded backend (`MODEL_REPOSITORY`). */
+  modelRepository: string | undefined;
+  /** Voices folder (`VOICES_DIR`). */
+  voicesDir: string;
+  /** Avatar packs folder (`AVATARS_DIR`). */
+  avatarsDir: string;
+  /** Longest accepted text in characters (`MAX_TEXT_LENGTH`, default 2000). */
+  maxTextLength: number;
+  /** Largest accepted request body in bytes (`MAX_BODY_BYTES`, default 16 MiB). */
+  maxBodyBytes: number;
+  /** Streams open at once, all clients (`MAX_CONCURRENT_STREAMS`, default 16). */
+  maxConcurrentStreams: number;
+  /** Streams open at once per API key (`MAX_STREAMS_PER_KEY`, default 4). */
+  maxStreamsPerKey: number;
+  /** Accepted Bearer keys (`API_KEYS`, comma-separated); empty means no auth. */
+  apiKeys: string[];
+  /** Allowed CORS origins (`CORS_ORIGINS`, comma-separated or `*`); empty means no CORS. */
+  corsOrigins: string[];
+  /** Longest wait for one backend step (`BACKEND_TIMEOUT_MS`, default 15000). */
+  backendTimeoutMs: number;
+  /** Least severe log level written (`LOG_LEVEL`, default `info`). */
+  logLevel: LogLevel;
+}
+
+/** Thrown by {@linkcode readConfig}; `issues` has one line per bad value. */
+export class ConfigError extends Error {
+  /** One message per bad variable. */
+  readonly issues: readonly string[];
+
+  /**
+   * Creates the error.
+   *
+   * @param issues One message per bad variable.
+   */
+  constructor(issues: readonly string[]) {
+    super(`Cannot read configuration: ${issues.join("; ")}`);
+    this.name = "ConfigError";
+    this.issues = issues;
+  }
+}
+
+/**
+ * Reads and validates the configuration from environment variables.
+ *
+ * @param env The environment, e.g. `Deno.env.toObject()`.
+ * @returns The configuration with defaults filled in.
+ * @throws {ConfigError} Listing every bad value.
+ *
+ * @example Defaults and a bad value
+ * ```ts
+ * import { ConfigError, readConfig } from "@lipstream/edge/config";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(readConfig({}).port, 8080);
+ * assert.deepEqual(readConfig({ API_KEYS: "k".repeat(16) }).apiKeys, ["k".repeat(16)]);
+ * assert.throws(
+ *   () => readConfig({ PORT: "http" }),
+ *   (error) => error instanceof ConfigError && /PORT must be an integer/.test(error.message),
+ * );
+ * ```
+ */
+export function readConfig(
+  env: Readonly<Record<string, string | undefined>>,
+): EdgeConfig {
+  const result = ConfigSchema.safeParse(env);
+  if (!result.success) {
+    throw new ConfigError(result.error.issues.map((issue) => issue.message));
+  }
+  const v = result.data;
+  return {
+    port: v.PORT,
+    hostname: v.HOSTNAME,
+    tritonUrl: v.TRITON_URL,
+    modelRepository: v.MODEL_REPOSITORY,
+    voicesDir: v.VOICES_DIR ?? "tests/fixtures/generated/voices",
+    avatarsDir: v.AVATARS_DIR ?? "tests/fixtures/generated/avatars",
+    maxTextLength: v.MAX_TEXT_LENGTH,
+    maxBodyBytes: v.MAX_BODY_BYTES,
+    maxConcurrentStreams: v.MAX_CONCURRENT_STREAMS,
+    maxStreamsPerKey: v.MAX_STREAMS_PER_KEY,
+    apiKeys: v.API_KEYS,
+    corsOrigins: v.CORS_ORIGINS,
+    backendTimeoutMs: v.BACKEND_TIMEOUT_MS,
+    logLevel: v.LOG_LEVEL,
+  };
+}

@@ -1,0 +1,189 @@
+/**
+ * The seams between the HTTP layer and the speech / lip-sync pipeline. The
+ * routes depend only on these interfaces; the real pipeline (text front end,
+ * VITS on Triton or ONNX Runtime, Wav2Lip, JPEG) is adapted to them in
+ * `main.ts`, and tests use deterministic stand-ins.
+ *
+ * Every long call takes an `AbortSignal`: when a client disconnects or cancels
+ * the utterance, the signal aborts and implementations must stop promptly
+ * (reject or end their iterables) and pass it on to their backend calls.
+ *
+ * @module
+ */
+
+/** What `GET /v1/voices` lists and the routes check requests against. */
+export interface VoiceInfo {
+  /** The voice id (letters, digits, `_`, `.`, `-`). */
+  id: string;
+  /** `vits` (VITS / VITS-fast-fine-tuning) or `piper`. */
+  kind: "vits" | "piper";
+  /** Language codes the front end accepts for this voice (e.g. `["zh", "en", "mix"]`). */
+  languages: string[];
+  /** Speaker names, in id order; empty for single-speaker voices. */
+  speakers: string[];
+  /** Number of speaker ids the model accepts (1 for single-speaker voices). */
+  numSpeakers: number;
+  /** Output sample rate of the model. */
+  sampleRateHz: number;
+}
+
+/** What `GET /v1/avatars` lists. */
+export interface AvatarInfo {
+  /** The avatar pack id (letters, digits, `_`, `.`, `-`). */
+  id: string;
+  /** Width of the output frames in pixels. */
+  width: number;
+  /** Height of the output frames in pixels. */
+  height: number;
+  /** Frame rate the pack was recorded at. */
+  fps: number;
+  /** Number of frames in the pack (played ping-pong). */
+  frameCount: number;
+}
+
+/** One utterance to speak, already validated against the voice. */
+export interface SpeechRequest {
+  /** The whole text; the service splits it into sentences. */
+  text: string;
+  /** The voice id. */
+  voiceId: string;
+  /** Speaker name or id; the voice's first speaker when absent. */
+  speaker?: string | number;
+  /** `zh`, `en`, `ja` or `mix`; the voice's default when absent. */
+  language?: string;
+  /** Speaking rate (1 = the voice's own). */
+  speed?: number;
+  /** Overrides the voice's noise scale. */
+  noiseScale?: number;
+  /** Overrides the voice's duration noise scale. */
+  noiseW?: number;
+}
+
+/** Audio of one sentence, mono float samples in [-1, 1]. */
+export interface SpeechChunk {
+  /** 0-based index of the sentence within the utterance. */
+  sentenceIndex: number;
+  /** The samples. */
+  samples: Float32Array;
+  /** Their sample rate. */
+  sampleRateHz: number;
+  /** The sentence text, for logs and the client. */
+  text?: string;
+}
+
+/** Options of every pipeline call. */
+export interface PipelineCallOptions {
+  /** Aborts the call and every backend call it made. */
+  signal: AbortSignal;
+}
+
+/** Text to speech, sentence by sentence. */
+export interface SpeechService {
+  /** Every voice that can be requested. */
+  listVoices(): Promise<VoiceInfo[]>;
+  /** One voice, or `undefined` when there is no such voice. */
+  getVoice(id: string): Promise<VoiceInfo | undefined>;
+  /**
+   * Synthesizes sentence after sentence. The route pulls the next chunk only
+   * when it has room for it, so an implementation should do no more work
+   * ahead than its own small buffer. Errors are `InferenceError`s where they
+   * come from a backend (their kind picks the HTTP status).
+   */
+  synthesize(
+    request: SpeechRequest,
+    options: PipelineCallOptions,
+  ): AsyncIterable<SpeechChunk>;
+}
+
+/** One encoded video frame on the utterance clock. */
+export interface VideoFrame {
+  /** 0-based frame index within the utterance. */
+  index: number;
+  /** Presentation time in milliseconds on the utterance clock (`index * 1000 / fps`). */
+  ptsMs: number;
+  /** The JPEG bytes. */
+  jpeg: Uint8Array;
+}
+
+/** How to open a lip-sync session. */
+export interface LipSyncRequest {
+  /** The avatar pack id. */
+  avatarId: string;
+  /** Output frame rate. */
+  fps: number;
+  /** JPEG quality, 1–100; the service's default when absent. */
+  jpegQuality?: number;
+}
+
+/**
+ * One utterance's lip-sync state: frame clock, avatar position and any audio
+ * context carried from one chunk to the next.
+ */
+export interface LipSyncSession {
+  /** Width of the frames in pixels. */
+  readonly width: number;
+  /** Height of the frames in pixels. */
+  readonly height: number;
+  /** Frame rate of the frames. */
+  readonly fps: number;
+  /**
+   * Renders the frames that cover `chunk`'s audio, in order, continuing the
+   * frame index and PTS from the previous chunk so frames and audio share one
+   * clock that starts at 0 with the first sample.
+   */
+  render(
+    chunk: SpeechChunk,
+    options: PipelineCallOptions,
+  ): AsyncIterable<VideoFrame>;
+  /** Releases what the session holds; called once, also after errors and aborts. */
+  close(): void;
+}
+
+/** Audio to lip-sync frames. */
+export interface LipSyncService {
+  /** Every avatar that can be requested. */
+  listAvatars(): Promise<AvatarInfo[]>;
+  /** One avatar, or `undefined` when there is no such avatar. */
+  getAvatar(id: string): Promise<AvatarInfo | undefined>;
+  /** Opens a session for one utterance. */
+  open(
+    request: LipSyncRequest,
+    options: PipelineCallOptions,
+  ): Promise<LipSyncSession>;
+}
+
+/** The result of a readiness probe. */
+export interface ReadinessReport {
+  /** Whether the server can take speech requests now. */
+  ready: boolean;
+  /** Named checks (e.g. `backend`, `model:vits-zh`, `avatars`) and whether each passed. */
+  checks: Record<string, { ok: boolean; detail?: string }>;
+  /** When not ready, a hint for the `Retry-After` header in seconds. */
+  retryAfterSeconds?: number;
+}
+
+/** Whether the backend is reachable, models are ready and packs are loaded. */
+export interface Readiness {
+  /** Runs (or returns a recently cached) probe; must not throw. */
+  check(options: PipelineCallOptions): Promise<ReadinessReport>;
+}
+
+/** Sample formats of WAV parts. */
+export type WavSampleFormat = "pcm16" | "float32";
+
+/**
+ * Encodes mono float samples as a complete in-memory WAV file (real sizes,
+ * PCM 16-bit or IEEE float 32-bit).
+ */
+export type WavEncoder = (
+  samples: Float32Array,
+  options: { sampleRateHz: number; format: WavSampleFormat },
+) => Uint8Array<ArrayBuffer>;
+
+/**
+ * Decodes a WAV file into mono float samples (channels mixed down), for
+ * `POST /v1/lipsync`. Throws `SyntaxError` or `RangeError` on a file it cannot read.
+ */
+export type WavDecoder = (
+  bytes: Uint8Array,
+) => { samples: Float32Array; sampleRateHz: number };

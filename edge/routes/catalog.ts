@@ -1,0 +1,46 @@
+/**
+ * `GET /v1/voices` and `GET /v1/avatars`: what can be requested.
+ *
+ * @module
+ */
+
+import { Hono } from "hono";
+import type { AppEnv } from "../app_env.ts";
+import type { LipSyncService, SpeechService } from "../pipeline/types.ts";
+
+/**
+ * Creates the catalog routes.
+ *
+ * @param deps The speech and lip-sync services.
+ * @returns The sub-app.
+ */
+export function catalogRoutes(
+  deps: { speech: SpeechService; lipSync: LipSyncService },
+): Hono<AppEnv> {
+  return new Hono<AppEnv>()
+    .get("/v1/voices", async (c) => {
+      const voices = await deps.speech.listVoices();
+      return c.json({
+        voices: voices.map((voice) => ({
+          id: voice.id,
+          kind: voice.kind,
+          languages: voice.languages,
+          speakers: voice.speakers,
+          num_speakers: voice.numSpeakers,
+          sample_rate: voice.sampleRateHz,
+        })),
+      });
+    })
+    .get("/v1/avatars", async (c) => {
+      const avatars = await deps.lipSync.listAvatars();
+      return c.json({
+        avatars: avatars.map((avatar) => ({
+          id: avatar.id,
+          width: avatar.width,
+          height: avatar.height,
+          fps: avatar.fps,
+          frame_count: avatar.frameCount,
+        })),
+      });
+    });
+}

@@ -1,0 +1,29 @@
+/**
+ * `GET /metrics`: Prometheus text exposition.
+ *
+ * @module
+ */
+
+import { Hono } from "hono";
+import type { AppEnv } from "../app_env.ts";
+import {
+  type MetricsRegistry,
+  PROMETHEUS_CONTENT_TYPE,
+} from "../prometheus.ts";
+
+/**
+ * Creates the metrics route.
+ *
+ * @param registry The registry to render.
+ * @returns The sub-app.
+ */
+export function metricsRoutes(registry: MetricsRegistry): Hono<AppEnv> {
+  return new Hono<AppEnv>().get(
+    "/metrics",
+    (c) =>
+      c.body(registry.render(), 200, {
+        "Content-Type": PROMETHEUS_CONTENT_TYPE,
+        "Cache-Control": "no-store",
+      }),
+  );
+}

@@ -1,0 +1,75 @@
+/**
+ * Looks up the voice, speaker and avatar a request names: 404 when unknown.
+ *
+ * @module
+ */
+
+import type {
+  AvatarInfo,
+  LipSyncService,
+  SpeechService,
+  VoiceInfo,
+} from "../pipeline/types.ts";
+import { problem } from "../problem.ts";
+
+/**
+ * Finds the voice and checks the speaker and language against it.
+ *
+ * @param speech The speech service.
+ * @param request The voice id, speaker and language of the request.
+ * @returns The voice.
+ * @throws {ProblemError} 404 for an unknown voice or speaker, 400 for an unsupported language.
+ */
+export async function resolveVoice(
+  speech: SpeechService,
+  request: {
+    voice: string;
+    speaker?: string | number | undefined;
+    language?: string | undefined;
+  },
+): Promise<VoiceInfo> {
+  const voice = await speech.getVoice(request.voice);
+  if (!voice) {
+    throw problem(404, "unknown-voice", {
+      detail: `No voice ${JSON.stringify(request.voice)}; see GET /v1/voices`,
+    });
+  }
+  const { speaker, language } = request;
+  const known = typeof speaker === "number"
+    ? speaker < Math.max(1, voice.numSpeakers)
+    : speaker === undefined || voice.speakers.includes(speaker);
+  if (!known) {
+    throw problem(404, "unknown-speaker", {
+      detail: `Voice "${voice.id}" has no speaker ${JSON.stringify(speaker)}`,
+    });
+  }
+  if (language !== undefined && !voice.languages.includes(language)) {
+    throw problem(400, "unsupported-language", {
+      detail: `Voice "${voice.id}" does not speak ${
+        JSON.stringify(language)
+      }: expected one of ${voice.languages.join(", ")}`,
+    });
+  }
+  return voice;
+}
+
+/**
+ * Finds the avatar.
+ *
+ * @param lipSync The lip-sync service.
+ * @param id The avatar id.
+ * @returns The avatar.
+ * @throws {ProblemError} 404 for an unknown avatar.
+ */
+export async function resolveAvatar(
+  lipSync: LipSyncService,
+  id: string,
+): Promise<AvatarInfo> {
+  const avatar = await lipSync.getAvatar(id);
+  if (!avatar) {
+    throw problem(404, "unknown-avatar", {
+      detail: `No avatar ${JSON.stringify(id)}; see GET /v1/avatars`,
+    });
+  }
+  return avatar;
+}

@@ -1,0 +1,151 @@
+/**
+ * Zod schemas of every request body and query. They validate requests and
+ * generate `/openapi.json`; every number is bounded and every id matches a
+ * pattern that cannot name a path outside its folder.
+ *
+ * @module
+ */
+
+import { z } from "zod";
+
+/** Ids of voices and avatars: letters, digits, `_`, `.`, `-`; no `..`, no `/`. */
+export const SAFE_ID_REGEXP = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,127}$/;
+
+/** A voice or avatar id. */
+export const SafeId = z.string().regex(SAFE_ID_REGEXP, {
+  message:
+    "must be 1-128 letters, digits, '_', '.' or '-', starting with a letter or digit",
+}).refine((id) => !id.includes(".."), { message: "must not contain '..'" });
+
+const Language = z.enum(["zh", "en", "ja", "mix"]).describe(
+  "Language of the text; `mix` reads `[ZH]…[ZH]`-style marks.",
+);
+const Speaker = z.union([
+  z.int().min(0).max(10_000),
+  z.string().min(1).max(128),
+]).describe("Speaker name or id (default: the voice's first speaker).");
+const Speed = z.number().min(0.25).max(4).describe(
+  "Speaking rate, 1 = normal.",
+);
+const NoiseScale = z.number().min(0).max(2);
+const AudioFormat = z.enum(["pcm16", "float32"]).describe(
+  "Sample format of WAV parts (`pcm16` plays everywhere).",
+);
+const Fps = z.int().min(1).max(60).describe("Frames per second.");
+const JpegQuality = z.int().min(1).max(100).describe("JPEG quality.");
+
+/** The request schemas, bounded by configuration. */
+export interface RequestSchemas {
+  /** `POST /v1/speak` JSON body. */
+  speak: ReturnType<typeof speakSchema>;
+  /** `POST /v1/tts` JSON body. */
+  tts: ReturnType<typeof ttsSchema>;
+  /** `POST /v1/lipsync` query (and form fields). */
+  lipsync: typeof LipsyncParams;
+  /** `GET /v1/speak.mjpeg` query. */
+  mjpeg: ReturnType<typeof mjpegSchema>;
+}
+
+function text(maxTextLength: number) {
+  return z.string().max(maxTextLength, {
+    message: `must be at most ${maxTextLength} characters`,
+  }).refine((value) => value.trim().length > 0, {
+    message: "must not be empty",
+  }).describe("The text to speak.");
+}
+
+function speakSchema(maxTextLength: number) {
+  return z.strictObject({
+    text: text(maxTextLength),
+    voice: SafeId.describe("Voice id from `GET /v1/voices`."),
+    speaker: Speaker.optional(),
+    language: Language.optional(),
+    speed: Speed.optional(),
+    noise_scale: NoiseScale.optional(),
+    noise_scale_w: NoiseScale.optional(),
+    avatar: SafeId.describe("Avatar id from `GET /v1/avatars`."),
+    fps: Fps.optional(),
+    audio_format: AudioFormat.optional(),
+    jpeg_quality: JpegQuality.optional(),
+  });
+}
+
+function ttsSchema(maxTextLength: number) {
+  return z.strictObject({
+    text: text(maxTextLength),
+    voice: SafeId.describe("Voice id from `GET /v1/voices`."),
+    speaker: Speaker.optional(),
+    language: Language.optional(),
+    speed: Speed.optional(),
+    noise_scale: NoiseScale.optional(),
+    noise_scale_w: NoiseScale.optional(),
+    format: z.enum(["wav", "json"]).describe(
+      "`wav`: the WAV bytes; `json`: `{audio: data URI, sample_rate, duration_ms}`.",
+    ),
+    audio_format: AudioFormat.optional(),
+  });
+}
+
+/** Numbers in a query string arrive as text. */
+function queryNumber<T extends z.ZodNumber>(schema: T) {
+  return z.preprocess(
+    (value) =>
+      typeof value === "string" && /^-?\d+(\.\d+)?$/.test(value)
+        ? Number(value)
+        : value,
+    schema,
+  );
+}
+
+const LipsyncParams = z.strictObject({
+  avatar: SafeId.describe("Avatar id from `GET /v1/avatars`."),
+  fps: queryNumber(Fps).optional(),
+  jpeg_quality: queryNumber(JpegQuality).optional(),
+  audio_format: AudioFormat.optional(),
+});
+
+function mjpegSchema(maxTextLength: number) {
+  return z.strictObject({
+    text: text(maxTextLength),
+    voice: SafeId,
+    avatar: SafeId,
+    speaker: z.string().min(1).max(128).optional(),
+    language: Language.optional(),
+    speed: queryNumber(Speed).optional(),
+    fps: queryNumber(Fps).optional(),
+    jpeg_quality: queryNumber(JpegQuality).optional(),
+  });
+}
+
+/**
+ * Builds the request schemas for a text length limit.
+ *
+ * @param options `maxTextLength` in characters.
+ * @returns The schemas.
+ *
+ * @example Path tricks are refused
+ * ```ts
+ * import { createRequestSchemas } from "@lipstream/edge/schemas";
+ * import assert from "node:assert/strict";
+ *
+ * const { speak } = createRequestSchemas({ maxTextLength: 100 });
+ * assert.equal(speak.safeParse({ text: "Hi.", voice: "v1", avatar: "a1" }).success, true);
+ * const bad = speak.safeParse({ text: "Hi.", voice: "../x", avatar: "a1" });
+ * assert.ok(bad.error?.issues.every((issue) => issue.path.join("/") === "voice"));
+ * ```
+ */
+export function createRequestSchemas(
+  options: { maxTextLength: number },
+): RequestSchemas {
+  return {
+    speak: speakSchema(options.maxTextLength),
+    tts: ttsSchema(options.maxTextLength),
+    lipsync: LipsyncParams,
+    mjpeg: mjpegSchema(options.maxTextLength),
+  };
+}
+
+/** A validated speak body. */
+export type SpeakBody = z.infer<RequestSchemas["speak"]>;
+/** A validated tts body. */
+export type TtsBody = z.infer<RequestSchemas["tts"]>;
