@@ -31,3 +31,5 @@ export * from "./multipart_boundary.ts";
 export * from "./multipart_part.ts";
 export * from "./multipart_delimiter.ts";
 export * from "./multipart_stream.ts";
+export * from "./vits_contract.ts";
+export * from "./wav2lip_contract.ts";
