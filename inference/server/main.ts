@@ -3,7 +3,7 @@
  * in-process ONNX Runtime backend, like `tritonserver --model-repository`.
  *
  * Environment: `PORT` (default 8000, Triton's HTTP port), `MODEL_REPOSITORY` (default
- * `infra/model_repository`), `HOST` (default `0.0.0.0`; not `HOSTNAME`, which shells set to the machine name).
+ * `generated/models`, the fixtures `deno task setup` writes; production: `infra/triton/models`), `HOST` (default `0.0.0.0`; not `HOSTNAME`, which shells set to the machine name).
  *
  * @module
  */
@@ -16,7 +16,7 @@ type CreateOrtBackend = (
 
 const port = Number(Deno.env.get("PORT") ?? "8000");
 const hostname = Deno.env.get("HOST") ?? "0.0.0.0";
-const repository = Deno.env.get("MODEL_REPOSITORY") ?? "infra/model_repository";
+const repository = Deno.env.get("MODEL_REPOSITORY") ?? "generated/models";
 if (!Number.isInteger(port) || port < 0 || port > 65535) {
   throw new RangeError(
     `Cannot start inference server: PORT must be 0-65535: received ${port}`,

@@ -1,0 +1,409 @@
+/**
+ * The in-process ONNX Runtime backend: loads every model of a Triton-layout repository into
+ * onnxruntime-node sessions (CPU) and serves them through {@linkcode InferenceBackend}, plus the
+ * Triton extensions the local KServe server uses (config, repository index).
+ *
+ * Cancellation: onnxruntime-node 1.30 runs a session synchronously on the JavaScript thread (after
+ * one `setImmediate`) and has no `terminate` run option, so a run that has started finishes; an
+ * abort or timeout rejects the call at once (kind `cancelled` / `timeout`) and the result is
+ * dropped. A call aborted before its run starts never runs.
+ *
+ * @module
+ */
+import * as ort from "onnxruntime-node";
+import {
+  InferenceError,
+  type InferOptions,
+  type ModelConfig,
+  type ModelMetadata,
+  type NamedTensors,
+  type Tensor,
+  type TensorMetadata,
+} from "@lipstream/shared";
+import { readModelRepository } from "../model_config/model_repository.ts";
+import { apiDatatype } from "../model_config/datatypes.ts";
+import type { KserveServerBackend } from "../server/backend_types.ts";
+import type { RepositoryIndexEntry } from "../triton/types.ts";
+import { fromOrtTensor, toOrtTensor } from "./ort_tensors.ts";
+import { ortErrorToInferenceError } from "./ort_errors.ts";
+
+/** Options of {@linkcode createOrtBackend}. */
+export interface OrtBackendOptions {
+  /** The Triton-layout model repository folder. */
+  repository: string;
+  /** Threads within one operator (ORT's `intraOpNumThreads`). @default ORT's choice */
+  intraOpThreads?: number;
+  /** Threads across operators (ORT's `interOpNumThreads`). @default ORT's choice */
+  interOpThreads?: number;
+  /** Run each model once at load on small inputs (ones; `-1` dims = 1). @default {true} */
+  warmUp?: boolean;
+}
+
+/** The ORT backend: a {@linkcode KserveServerBackend} with run counters. */
+export interface OrtBackend extends KserveServerBackend {
+  /** Session runs of `model` so far (warm-up excluded); a batched run counts once. */
+  runCount(model: string): number;
+}
+
+interface LoadedModel {
+  config: ModelConfig | undefined;
+  metadata: ModelMetadata | undefined;
+  version: string | undefined;
+  session: ort.InferenceSession | undefined;
+  /** Why the model is not ready. */
+  reason: string;
+  runs: number;
+}
+
+function metadataOf(config: ModelConfig, version: string): ModelMetadata {
+  const batch = config.max_batch_size > 0 ? [-1] : [];
+  const spec = (t: ModelConfig["input"][number]): TensorMetadata => ({
+    name: t.name,
+    datatype: apiDatatype(t.data_type),
+    shape: [...batch, ...t.dims],
+  });
+  return {
+    name: config.name,
+    versions: [version],
+    platform: config.platform ?? "onnxruntime_onnx",
+    inputs: config.input.map(spec),
+    outputs: config.output.map(spec),
+  };
+}
+
+const WARM_UP_ARRAYS: Readonly<
+  Record<string, new (length: number) => { fill(value: number): unknown }>
+> = {
+  BOOL: Uint8Array,
+  UINT8: Uint8Array,
+  UINT16: Uint16Array,
+  UINT32: Uint32Array,
+  INT8: Int8Array,
+  INT16: Int16Array,
+  INT32: Int32Array,
+  FP32: Float32Array,
+  FP64: Float64Array,
+};
+
+/** Ones (1.0 for FP16, empty strings for BYTES) of `spec`'s shape with `-1` dims as 1. */
+function warmUpTensor(spec: TensorMetadata): Tensor {
+  const shape = spec.shape.map((d) => (d === -1 ? 1 : d));
+  const count = shape.reduce((a, b) => a * b, 1);
+  switch (spec.datatype) {
+    case "BYTES":
+      return {
+        datatype: "BYTES",
+        shape,
+        data: Array.from({ length: count }, () => new Uint8Array()),
+      };
+    case "INT64":
+      return {
+        datatype: "INT64",
+        shape,
+        data: new BigInt64Array(count).fill(1n),
+      };
+    case "UINT64":
+      return {
+        datatype: "UINT64",
+        shape,
+        data: new BigUint64Array(count).fill(1n),
+      };
+    case "FP16":
+    case "BF16":
+      return {
+        datatype: spec.datatype,
+        shape,
+        data: new Uint16Array(count).fill(0x3c00),
+      };
+    default: {
+      const data = new WARM_UP_ARRAYS[spec.datatype]!(count);
+      data.fill(1);
+      return { datatype: spec.datatype, shape, data } as unknown as Tensor;
+    }
+  }
+}
+
+async function loadModel(
+  config: ModelConfig,
+  version: string,
+  modelPath: string,
+  options: OrtBackendOptions,
+): Promise<ort.InferenceSession> {
+  const session = await ort.InferenceSession.create(modelPath, {
+    executionProviders: ["cpu"],
+    graphOptimizationLevel: "all",
+    ...(options.intraOpThreads === undefined
+      ? {}
+      : { intraOpNumThreads: options.intraOpThreads }),
+    ...(options.interOpThreads === undefined
+      ? {}
+      : { interOpNumThreads: options.interOpThreads }),
+  });
+  const missing = [
+    ...config.input.filter((t) => !session.inputNames.includes(t.name)),
+    ...config.output.filter((t) => !session.outputNames.includes(t.name)),
+  ].map((t) => t.name);
+  if (missing.length > 0) {
+    await session.release();
+    throw new Error(
+      `config tensors [${missing}] are not in the ONNX graph (inputs [${session.inputNames}], outputs [${session.outputNames}])`,
+    );
+  }
+  if (options.warmUp ?? true) {
+    const feeds: Record<string, ort.Tensor> = {};
+    for (const spec of metadataOf(config, version).inputs) {
+      feeds[spec.name] = toOrtTensor(spec.name, warmUpTensor(spec));
+    }
+    try {
+      await session.run(feeds);
+    } catch (error) {
+      await session.release();
+      throw new Error(`warm-up run failed: ${(error as Error).message}`, {
+        cause: error,
+      });
+    }
+  }
+  return session;
+}
+
+/** Runs `fn` and returns its result as a promise, a throw as a rejection. */
+function settle<T>(fn: () => T): Promise<T> {
+  try {
+    return Promise.resolve(fn());
+  } catch (error) {
+    return Promise.reject(error);
+  }
+}
+
+function cancelled(model: string, reason: unknown): InferenceError {
+  return reason instanceof InferenceError ? reason : new InferenceError(
+    "cancelled",
+    `Inference on model '${model}' was cancelled`,
+    { cause: reason },
+  );
+}
+
+/** Rejects when the signal aborts or the timeout passes; `stop` removes the listeners. */
+function interruption(model: string, options: InferOptions) {
+  let stop = () => {};
+  const promise = new Promise<never>((_, reject) => {
+    const signal = options.signal;
+    const onAbort = () => reject(cancelled(model, signal?.reason));
+    signal?.addEventListener("abort", onAbort, { once: true });
+    const timer = options.timeoutMs === undefined ? undefined : setTimeout(
+      () =>
+        reject(
+          new InferenceError(
+            "timeout",
+            `Inference on model '${model}' exceeded ${options.timeoutMs} ms`,
+          ),
+        ),
+      options.timeoutMs,
+    );
+    stop = () => {
+      signal?.removeEventListener("abort", onAbort);
+      if (timer !== undefined) clearTimeout(timer);
+    };
+  });
+  return { promise, stop: () => stop() };
+}
+
+/**
+ * Loads every model of a Triton-layout repository into ONNX Runtime. Models that fail to load
+ * (no config, no `model.onnx`, a config that disagrees with the graph, a failing warm-up) are kept
+ * as `UNAVAILABLE` with the reason, like Triton does; the rest serve.
+ *
+ * @param options Repository folder, thread counts and warm-up.
+ * @returns The backend.
+ * @example
+ * ```ts ignore
+ * import { createOrtBackend } from "@lipstream/inference/ort";
+ *
+ * const backend = await createOrtBackend({ repository: "generated/models" });
+ * console.log(await backend.repositoryIndex!());
+ * await backend.close();
+ * ```
+ */
+export async function createOrtBackend(
+  options: OrtBackendOptions,
+): Promise<OrtBackend> {
+  const models = new Map<string, LoadedModel>();
+  for (const entry of await readModelRepository(options.repository)) {
+    const latest = entry.versions.filter((v) => v.exists).at(-1);
+    const model: LoadedModel = {
+      config: entry.config,
+      metadata: undefined,
+      version: latest?.version,
+      session: undefined,
+      reason: "",
+      runs: 0,
+    };
+    models.set(entry.name, model);
+    if (entry.config === undefined) {
+      model.reason = entry.configError?.message ?? "no config";
+    } else if (latest === undefined) {
+      model.reason = "no model file in any numeric version folder";
+    } else {
+      model.metadata = metadataOf(entry.config, latest.version);
+      try {
+        model.session = await loadModel(
+          entry.config,
+          latest.version,
+          latest.modelPath,
+          options,
+        );
+      } catch (error) {
+        model.reason = `Cannot load '${latest.modelPath}': ${
+          (error as Error).message
+        }`;
+      }
+    }
+  }
+  let closed = false;
+
+  function find(name: string, version?: string): LoadedModel {
+    const model = models.get(name);
+    if (
+      model === undefined ||
+      (version !== undefined && version !== model.version)
+    ) {
+      throw new InferenceError(
+        "not_found",
+        `Model '${name}'${
+          version === undefined ? "" : ` version ${version}`
+        } is not in the repository`,
+      );
+    }
+    return model;
+  }
+
+  function ready(
+    name: string,
+    version?: string,
+  ): LoadedModel & { session: ort.InferenceSession } {
+    const model = find(name, version);
+    if (closed || model.session === undefined) {
+      throw new InferenceError(
+        "unavailable",
+        `Model '${name}' is not ready: ${
+          closed ? "the backend is closed" : model.reason
+        }`,
+      );
+    }
+    return model as LoadedModel & { session: ort.InferenceSession };
+  }
+
+  async function infer(
+    name: string,
+    inputs: NamedTensors,
+    callOptions: InferOptions = {},
+  ): Promise<NamedTensors> {
+    const model = ready(name, callOptions.version);
+    if (callOptions.signal?.aborted) {
+      throw cancelled(name, callOptions.signal.reason);
+    }
+    const { session } = model;
+    const feeds: Record<string, ort.Tensor> = {};
+    for (const [input, tensor] of Object.entries(inputs)) {
+      if (!session.inputNames.includes(input)) {
+        throw new InferenceError(
+          "invalid_argument",
+          `Cannot run model '${name}': unexpected input '${input}': expected one of [${session.inputNames}]`,
+        );
+      }
+      feeds[input] = toOrtTensor(input, tensor);
+    }
+    const fetches = [...(callOptions.outputs ?? session.outputNames)];
+    for (const output of fetches) {
+      if (!session.outputNames.includes(output)) {
+        throw new InferenceError(
+          "invalid_argument",
+          `Cannot run model '${name}': unexpected output '${output}': expected one of [${session.outputNames}]`,
+        );
+      }
+    }
+    const stopper = interruption(name, callOptions);
+    try {
+      const run = Promise.resolve().then(() => {
+        if (callOptions.signal?.aborted) {
+          throw cancelled(name, callOptions.signal.reason);
+        }
+        model.runs++;
+        return session.run(feeds, fetches);
+      });
+      run.catch(() => {});
+      const results = await Promise.race([run, stopper.promise]);
+      const outputs: NamedTensors = {};
+      for (const output of fetches) {
+        outputs[output] = fromOrtTensor(output, results[output]!);
+      }
+      return outputs;
+    } catch (error) {
+      throw ortErrorToInferenceError(error, name);
+    } finally {
+      stopper.stop();
+    }
+  }
+
+  return {
+    infer,
+    modelMetadata(name, callOptions = {}) {
+      return settle(() => {
+        const model = find(name, callOptions.version);
+        if (model.metadata === undefined) {
+          throw new InferenceError(
+            "unavailable",
+            `Model '${name}' has no metadata: ${model.reason}`,
+          );
+        }
+        return structuredClone(model.metadata);
+      });
+    },
+    modelConfig(name, callOptions = {}) {
+      return settle(() => {
+        const model = find(name, callOptions.version);
+        if (model.config === undefined) {
+          throw new InferenceError(
+            "unavailable",
+            `Model '${name}' has no config: ${model.reason}`,
+          );
+        }
+        return structuredClone(model.config);
+      });
+    },
+    isModelReady(name, callOptions = {}) {
+      const model = models.get(name);
+      return Promise.resolve(
+        !closed && model?.session !== undefined &&
+          (callOptions.version === undefined ||
+            callOptions.version === model.version),
+      );
+    },
+    isReady: () => Promise.resolve(!closed),
+    repositoryIndex(indexOptions = {}): Promise<RepositoryIndexEntry[]> {
+      const entries: RepositoryIndexEntry[] = [];
+      for (const [name, model] of models) {
+        const isReady = !closed && model.session !== undefined;
+        if (indexOptions.ready && !isReady) continue;
+        entries.push({
+          name,
+          ...(model.version === undefined ? {} : { version: model.version }),
+          state: isReady ? "READY" : "UNAVAILABLE",
+          reason: isReady ? "" : model.reason,
+        });
+      }
+      return Promise.resolve(entries);
+    },
+    runCount: (name) => models.get(name)?.runs ?? 0,
+    async close() {
+      if (closed) return;
+      closed = true;
+      for (const model of models.values()) {
+        const session = model.session;
+        model.session = undefined;
+        model.reason = "the backend is closed";
+        await session?.release();
+      }
+    },
+  };
+}
