@@ -22,6 +22,7 @@ import type {
   LipSyncService,
   Readiness,
   SpeechService,
+  WavDecoder,
   WavEncoder,
 } from "./pipeline/types.ts";
 import { problem } from "./problem.ts";
@@ -30,6 +31,7 @@ import { healthRoutes } from "./routes/health.ts";
 import { metricsRoutes } from "./routes/metrics.ts";
 import { mjpegRoutes } from "./routes/mjpeg.ts";
 import { openApiRoutes } from "./routes/openapi.ts";
+import { lipsyncRoutes } from "./routes/lipsync.ts";
 import { speakRoutes } from "./routes/speak.ts";
 import { ttsRoutes } from "./routes/tts.ts";
 import { createRequestSchemas } from "./schemas.ts";
@@ -60,6 +62,8 @@ export interface AppDeps {
   readiness: Readiness;
   /** Encodes WAV parts and `/v1/tts` output. */
   encodeWav: WavEncoder;
+  /** Decodes `POST /v1/lipsync` uploads. */
+  decodeWav: WavDecoder;
   /** The logger. @default {createJsonLogger()} */
   log?: Logger;
   /** Default frame rate when a request gives none. @default {25} */
@@ -101,6 +105,7 @@ export interface EdgeApp {
  *   lipSync: { listAvatars: unused, getAvatar: unused, open: unused },
  *   readiness: { check: () => Promise.resolve({ ready: true, checks: {} }) },
  *   encodeWav: () => new Uint8Array(),
+ *   decodeWav: unused,
  *   log: { debug() {}, info() {}, warn() {}, error() {}, with() { return this; } },
  * });
  * const response = await app.request("/healthz");
@@ -149,6 +154,15 @@ export function createApp(deps: AppDeps): EdgeApp {
   app.route(
     "/",
     speakRoutes({ ...common, encodeWav: deps.encodeWav, utterances }),
+  );
+  app.route(
+    "/",
+    lipsyncRoutes({
+      ...common,
+      encodeWav: deps.encodeWav,
+      decodeWav: deps.decodeWav,
+      utterances,
+    }),
   );
   app.route("/", ttsRoutes({ ...common, encodeWav: deps.encodeWav }));
   app.route("/", mjpegRoutes(common));

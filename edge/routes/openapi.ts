@@ -118,6 +118,38 @@ export function buildOpenApi(schemas: RequestSchemas): {
           },
         },
       },
+      "/v1/lipsync": {
+        post: {
+          summary:
+            "Lip-sync uploaded audio: the same multipart/mixed stream as /v1/speak, without synthesis",
+          parameters: queryParameters(schemas.lipsync),
+          requestBody: {
+            required: true,
+            content: {
+              "audio/wav": { schema: { type: "string", format: "binary" } },
+              "multipart/form-data": {
+                schema: {
+                  type: "object",
+                  required: ["audio", "avatar"],
+                  properties: {
+                    audio: { type: "string", format: "binary" },
+                    ...z.toJSONSchema(schemas.lipsync, { io: "input" })
+                      .properties,
+                  },
+                },
+              },
+            },
+          },
+          responses: {
+            200: {
+              description:
+                "multipart/mixed: start JSON, per second of audio a WAV part then its JPEG parts, end JSON; a problem part on failure",
+              content: { "multipart/mixed": {} },
+            },
+            ...errors(400, 401, 404, 413, 415, 429, 503, 504),
+          },
+        },
+      },
       "/v1/speak.mjpeg": {
         get: {
           summary: "Frames only, multipart/x-mixed-replace for <img>",

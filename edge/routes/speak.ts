@@ -11,78 +11,30 @@
  */
 
 import { Hono } from "hono";
-import {
-  createMultipartBoundary,
-  createMultipartStream,
-} from "@lipstream/shared";
 import type { AppEnv } from "../app_env.ts";
-import type { EdgeMetrics } from "../metrics.ts";
 import { requireContentType } from "../middleware/content_type.ts";
 import type { MiddlewareHandler } from "hono";
 import { timed } from "../pipeline/timed.ts";
-import type {
-  LipSyncService,
-  SpeechService,
-  WavEncoder,
-} from "../pipeline/types.ts";
-import { runUtterance, type UtteranceEvent } from "../pipeline/utterance.ts";
+import type { SpeechService } from "../pipeline/types.ts";
 import { problem } from "../problem.ts";
 import { readJsonBody } from "../request_body.ts";
 import type { RequestSchemas } from "../schemas.ts";
-import { utteranceParts } from "../utterance_parts.ts";
-import type { UtteranceRegistry } from "../utterances.ts";
+import {
+  utteranceResponse,
+  type UtteranceResponseDeps,
+} from "./utterance_response.ts";
 import { resolveAvatar, resolveVoice } from "./resolve.ts";
 
 /** What the speak routes need. */
-export interface SpeakDeps {
+export interface SpeakDeps extends UtteranceResponseDeps {
   /** Text to speech. */
   speech: SpeechService;
-  /** Audio to frames. */
-  lipSync: LipSyncService;
-  /** WAV encoder for audio parts. */
-  encodeWav: WavEncoder;
   /** Request schemas. */
   schemas: RequestSchemas;
-  /** Instruments. */
-  metrics: EdgeMetrics;
-  /** Running utterances. */
-  utterances: UtteranceRegistry;
   /** Stream-slot middleware shared by all streaming routes. */
   streamLimit: MiddlewareHandler<AppEnv>;
-  /** Longest wait for one backend step. */
-  backendTimeoutMs: number;
   /** Default frame rate. */
   defaultFps: number;
-  /** The clock in milliseconds. */
-  now: () => number;
-}
-
-/** One utterance started and primed up to its first audio. */
-export interface PrimedUtterance {
-  /** The events iterator. */
-  events: AsyncIterator<UtteranceEvent>;
-  /** The events taken while priming. */
-  first: UtteranceEvent[];
-}
-
-/**
- * Starts `events` and takes events up to and including the first audio event.
- *
- * @param events The utterance's events.
- * @returns The iterator and the events taken.
- */
-export async function primeUtterance(
-  events: AsyncIterable<UtteranceEvent>,
-): Promise<PrimedUtterance> {
-  const iterator = events[Symbol.asyncIterator]();
-  const first: UtteranceEvent[] = [];
-  while (true) {
-    const result = await iterator.next();
-    if (result.done) break;
-    first.push(result.value);
-    if (result.value.type === "audio") break;
-  }
-  return { events: iterator, first };
 }
 
 /**
@@ -102,21 +54,19 @@ export function speakRoutes(deps: SpeakDeps): Hono<AppEnv> {
         const body = await readJsonBody(c.req.raw, deps.schemas.speak);
         const voice = await resolveVoice(deps.speech, body);
         const avatar = await resolveAvatar(deps.lipSync, body.avatar);
-        const utteranceId = crypto.randomUUID();
-        const controller = new AbortController();
-        const unregister = deps.utterances.add(utteranceId, {
-          owner: c.var.clientKey,
-          controller,
-        });
-        // A client disconnect reaches us as the stream's cancel (onCancel below).
-        const cleanUp = unregister;
         let synthesisMs = 0;
-        const events = runUtterance(deps.lipSync, {
+        return await utteranceResponse(c, deps, {
+          route: "/v1/speak",
+          startedAtMs,
           avatarId: avatar.id,
           fps: body.fps ?? deps.defaultFps,
-          ...(body.jpeg_quality === undefined
-            ? {}
-            : { jpegQuality: body.jpeg_quality }),
+          jpegQuality: body.jpeg_quality,
+          audioFormat: body.audio_format ?? "pcm16",
+          start: {
+            voice: voice.id,
+            avatar: avatar.id,
+            sample_rate: voice.sampleRateHz,
+          },
           audio: (signal) =>
             timed(
               deps.speech.synthesize({
@@ -136,43 +86,7 @@ export function speakRoutes(deps: SpeakDeps): Hono<AppEnv> {
               },
               deps.now,
             ),
-        }, { signal: controller.signal, stepTimeoutMs: deps.backendTimeoutMs });
-        let primed: PrimedUtterance;
-        try {
-          primed = await primeUtterance(events);
-        } catch (error) {
-          controller.abort(error);
-          cleanUp();
-          throw error;
-        }
-        const boundary = createMultipartBoundary();
-        const parts = utteranceParts(primed.events, primed.first, {
-          utteranceId,
-          route: "/v1/speak",
-          start: {
-            voice: voice.id,
-            avatar: avatar.id,
-            sample_rate: voice.sampleRateHz,
-          },
-          audioFormat: body.audio_format ?? "pcm16",
-          encodeWav: deps.encodeWav,
-          metrics: deps.metrics,
-          log: c.var.log,
-          signal: controller.signal,
-          startedAtMs,
-          synthesisMs: () => synthesisMs,
-          now: deps.now,
-          onEnd: cleanUp,
-        });
-        const stream = createMultipartStream(parts, {
-          boundary,
-          onCancel: (reason) => controller.abort(reason),
-        });
-        return c.body(stream, 200, {
-          "Content-Type": `multipart/mixed; boundary=${boundary}`,
-          "Cache-Control": "no-store",
-          "X-Accel-Buffering": "no",
-          "X-Utterance-Id": utteranceId,
+          audioMs: () => synthesisMs,
         });
       },
     )

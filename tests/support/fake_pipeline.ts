@@ -14,7 +14,6 @@ import type {
   SpeechService,
   VideoFrame,
   VoiceInfo,
-  WavEncoder,
 } from "@lipstream/edge/pipeline";
 
 /** A 16×16 baseline JPEG made once with `ffmpeg -f lavfi -i color=c=red:s=16x16 -frames:v 1`. */
@@ -165,34 +164,6 @@ export function createFixedReadiness(ready: boolean): Readiness {
       }),
   };
 }
-
-/** A minimal 16-bit PCM WAV writer (test-only; the real one lives in shared/). */
-export const writeTestWav: WavEncoder = (samples, { sampleRateHz }) => {
-  const bytes = new Uint8Array(44 + samples.length * 2);
-  const view = new DataView(bytes.buffer);
-  const ascii = (offset: number, text: string) =>
-    [...text].forEach((ch, i) => view.setUint8(offset + i, ch.charCodeAt(0)));
-  ascii(0, "RIFF");
-  view.setUint32(4, 36 + samples.length * 2, true);
-  ascii(8, "WAVEfmt ");
-  view.setUint32(16, 16, true);
-  view.setUint16(20, 1, true);
-  view.setUint16(22, 1, true);
-  view.setUint32(24, sampleRateHz, true);
-  view.setUint32(28, sampleRateHz * 2, true);
-  view.setUint16(32, 2, true);
-  view.setUint16(34, 16, true);
-  ascii(36, "data");
-  view.setUint32(40, samples.length * 2, true);
-  samples.forEach((s, i) =>
-    view.setInt16(
-      44 + i * 2,
-      Math.round(Math.max(-1, Math.min(1, s)) * 32767),
-      true,
-    )
-  );
-  return bytes;
-};
 
 /** Fresh counters. */
 export function createFakeStats(): FakeStats {

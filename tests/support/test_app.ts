@@ -4,6 +4,7 @@
  * @module
  */
 
+import { decodeWavMono, encodeWav } from "@lipstream/shared";
 import { type AppConfig, createApp, type EdgeApp } from "@lipstream/edge/app";
 import { createJsonLogger } from "@lipstream/edge/log";
 import {
@@ -13,7 +14,6 @@ import {
   createToneSpeechService,
   type FakeOptions,
   type FakeStats,
-  writeTestWav,
 } from "./fake_pipeline.ts";
 
 /** The app, fake counters and captured log lines. */
@@ -46,7 +46,8 @@ export function createTestApp(
     speech: createToneSpeechService(stats, options),
     lipSync: createSolidLipSyncService(stats, options),
     readiness: createFixedReadiness(options.ready ?? true),
-    encodeWav: writeTestWav,
+    encodeWav,
+    decodeWav: decodeWavMono,
     log: createJsonLogger({
       level: "debug",
       write: (line) => logs.push(JSON.parse(line)),

@@ -1,0 +1,86 @@
+/**
+ * Picks the inference backend from the configuration: Triton over HTTP when
+ * `TRITON_URL` is set, otherwise ONNX Runtime in process on the model
+ * repository. The ORT module is imported dynamically through a computed
+ * specifier, so it never enters the edge's static module graph (which
+ * `deno task check:edge-graph` verifies): a Workers-style edge deploys with
+ * Triton and never loads native code.
+ *
+ * @module
+ */
+
+import type { InferenceBackend } from "@lipstream/shared";
+import { TritonClient } from "@lipstream/inference/triton";
+
+/** The backend and how it was chosen. */
+export interface OpenedBackend {
+  /** The backend. */
+  backend: InferenceBackend;
+  /** `triton` or `embedded`. */
+  mode: "triton" | "embedded";
+  /** Model names the backend serves, when it can list them cheaply. */
+  models: string[];
+}
+
+/** Options for {@linkcode openBackend}. */
+export interface OpenBackendOptions {
+  /** Triton's base URL; embedded mode when absent. */
+  tritonUrl: string | undefined;
+  /** The Triton-layout model repository for embedded mode. */
+  modelRepository: string;
+  /** Per-request timeout for Triton calls, ms. */
+  timeoutMs: number;
+}
+
+type CreateOrtBackend = (options: { repository: string }) => Promise<
+  InferenceBackend & {
+    repositoryIndex?(): Promise<{ name: string }[]>;
+  }
+>;
+
+/** Where the embedded backend lives, hidden from static analysis on purpose. */
+const ORT_MODULE = ["..", "..", "inference", "ort", "mod.ts"].join("/");
+
+/**
+ * Opens the backend.
+ *
+ * @example
+ * ```ts ignore
+ * const { backend, mode } = await openBackend({ tritonUrl: undefined, modelRepository: "generated/models", timeoutMs: 15000 });
+ * ```
+ *
+ * @param options The URL or repository.
+ * @returns The backend, its mode and its models.
+ */
+export async function openBackend(
+  options: OpenBackendOptions,
+): Promise<OpenedBackend> {
+  if (options.tritonUrl !== undefined) {
+    const client = new TritonClient({
+      url: options.tritonUrl,
+      timeoutMs: options.timeoutMs,
+    });
+    let models: string[] = [];
+    try {
+      models = (await client.repositoryIndex()).map((entry) => entry.name);
+    } catch {
+      // The repository extension is optional; the caller names its models.
+    }
+    return { backend: client, mode: "triton", models };
+  }
+  const module = await import(new URL(ORT_MODULE, import.meta.url).href) as {
+    createOrtBackend?: CreateOrtBackend;
+  };
+  if (typeof module.createOrtBackend !== "function") {
+    throw new TypeError(
+      "Cannot open the embedded backend: inference/ort exports no createOrtBackend",
+    );
+  }
+  const backend = await module.createOrtBackend({
+    repository: options.modelRepository,
+  });
+  const models = backend.repositoryIndex === undefined
+    ? []
+    : (await backend.repositoryIndex()).map((entry) => entry.name);
+  return { backend, mode: "embedded", models };
+}

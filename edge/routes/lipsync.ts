@@ -1,0 +1,163 @@
+/**
+ * `POST /v1/lipsync`: an uploaded WAV (any layout the decoder reads) plus an
+ * avatar in, the same `multipart/mixed` stream as `POST /v1/speak` out, without
+ * speech synthesis. The audio is cut into pieces of `chunkSeconds` so the first
+ * frames leave before the whole upload is lip-synced, and each piece comes
+ * back as its own WAV part for playback in sync.
+ *
+ * Two request forms: the WAV bytes as the body (`Content-Type: audio/wav`)
+ * with `avatar`, `fps`, `jpeg_quality`, `audio_format` in the query; or
+ * `multipart/form-data` with the file in the field `audio` and the same
+ * parameters as fields.
+ *
+ * @module
+ */
+
+import { Hono, type MiddlewareHandler } from "hono";
+import type { AppEnv } from "../app_env.ts";
+import { requireContentType } from "../middleware/content_type.ts";
+import type { SpeechChunk, WavDecoder } from "../pipeline/types.ts";
+import { problem } from "../problem.ts";
+import type { RequestSchemas } from "../schemas.ts";
+import { resolveAvatar } from "./resolve.ts";
+import {
+  utteranceResponse,
+  type UtteranceResponseDeps,
+} from "./utterance_response.ts";
+
+/** What the lip-sync route needs. */
+export interface LipsyncDeps extends UtteranceResponseDeps {
+  /** Decodes the upload. */
+  decodeWav: WavDecoder;
+  /** Request schemas. */
+  schemas: RequestSchemas;
+  /** Stream-slot middleware shared by all streaming routes. */
+  streamLimit: MiddlewareHandler<AppEnv>;
+  /** Default frame rate. */
+  defaultFps: number;
+  /** Seconds of audio per WAV part and lip-sync step. @default {1} */
+  chunkSeconds?: number;
+}
+
+const WAV_TYPES = ["audio/wav", "audio/x-wav", "audio/wave", "audio/vnd.wave"];
+
+interface Upload {
+  params: Record<string, unknown>;
+  bytes: Uint8Array;
+}
+
+async function readUpload(request: Request, url: URL): Promise<Upload> {
+  const type = request.headers.get("content-type")?.split(";")[0]?.trim()
+    .toLowerCase();
+  if (type !== "multipart/form-data") {
+    return {
+      params: Object.fromEntries(url.searchParams),
+      bytes: new Uint8Array(await request.arrayBuffer()),
+    };
+  }
+  let form: FormData;
+  try {
+    form = await request.formData();
+  } catch {
+    throw problem(400, "malformed-form", {
+      detail: "The request body is not valid multipart/form-data",
+    });
+  }
+  const params: Record<string, unknown> = {};
+  let file: File | undefined;
+  for (const [name, value] of form) {
+    if (name === "audio") {
+      if (typeof value === "string") {
+        throw problem(400, "invalid-request", {
+          detail: "Field 'audio' must be a file, not text",
+          extensions: {
+            errors: [{ path: "/audio", message: "must be a file" }],
+          },
+        });
+      }
+      file = value;
+    } else if (typeof value === "string") {
+      params[name] = value;
+    }
+  }
+  if (file === undefined) {
+    throw problem(400, "invalid-request", {
+      detail: "Field 'audio' is required",
+      extensions: { errors: [{ path: "/audio", message: "is required" }] },
+    });
+  }
+  return { params, bytes: new Uint8Array(await file.arrayBuffer()) };
+}
+
+function decode(decodeWav: WavDecoder, bytes: Uint8Array) {
+  let decoded: ReturnType<WavDecoder>;
+  try {
+    decoded = decodeWav(bytes);
+  } catch (error) {
+    if (!(error instanceof SyntaxError || error instanceof RangeError)) {
+      throw error;
+    }
+    throw problem(400, "unreadable-audio", {
+      detail: `Cannot read the uploaded audio: ${error.message}`,
+      extensions: { errors: [{ path: "/audio", message: error.message }] },
+    });
+  }
+  if (decoded.samples.length === 0) {
+    throw problem(400, "unreadable-audio", {
+      detail: "The uploaded audio has no samples",
+      extensions: { errors: [{ path: "/audio", message: "has no samples" }] },
+    });
+  }
+  return decoded;
+}
+
+async function* audioChunks(
+  samples: Float32Array,
+  sampleRateHz: number,
+  chunkSeconds: number,
+  signal: AbortSignal,
+): AsyncGenerator<SpeechChunk> {
+  const step = Math.max(1, Math.round(chunkSeconds * sampleRateHz));
+  for (let start = 0, index = 0; start < samples.length; start += step) {
+    signal.throwIfAborted();
+    yield {
+      sentenceIndex: index++,
+      samples: samples.subarray(start, Math.min(samples.length, start + step)),
+      sampleRateHz,
+    };
+  }
+}
+
+/**
+ * Creates the lip-sync route.
+ *
+ * @param deps Services, schemas, limits and instruments.
+ * @returns The sub-app.
+ */
+export function lipsyncRoutes(deps: LipsyncDeps): Hono<AppEnv> {
+  const chunkSeconds = deps.chunkSeconds ?? 1;
+  return new Hono<AppEnv>().post(
+    "/v1/lipsync",
+    requireContentType([...WAV_TYPES, "multipart/form-data"]),
+    deps.streamLimit,
+    async (c) => {
+      const startedAtMs = deps.now();
+      const upload = await readUpload(c.req.raw, new URL(c.req.url));
+      const params = deps.schemas.lipsync.parse(upload.params);
+      const avatar = await resolveAvatar(deps.lipSync, params.avatar);
+      const { samples, sampleRateHz } = decode(deps.decodeWav, upload.bytes);
+      return await utteranceResponse(c, deps, {
+        route: "/v1/lipsync",
+        startedAtMs,
+        avatarId: avatar.id,
+        fps: params.fps ?? deps.defaultFps,
+        jpegQuality: params.jpeg_quality,
+        audioFormat: params.audio_format ?? "pcm16",
+        start: { avatar: avatar.id, sample_rate: sampleRateHz },
+        audio: (signal) =>
+          audioChunks(samples, sampleRateHz, chunkSeconds, signal),
+        audioMs: () => 0,
+      });
+    },
+  );
+}
