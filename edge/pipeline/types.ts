@@ -135,6 +135,13 @@ export interface LipSyncSession {
     chunk: SpeechChunk,
     options: PipelineCallOptions,
   ): AsyncIterable<VideoFrame>;
+  /**
+   * Renders the frames still owed after the last chunk (those whose mel
+   * window reaches past the audio received so far, padded with silence), so
+   * the utterance ends with exactly `ceil(duration · fps)` frames. Called once
+   * after the last `render`, when implemented.
+   */
+  finish?(options: PipelineCallOptions): AsyncIterable<VideoFrame>;
   /** Releases what the session holds; called once, also after errors and aborts. */
   close(): void;
 }

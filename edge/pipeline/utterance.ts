@@ -85,6 +85,7 @@ export async function* runUtterance(
     session = await lipSync.open(request, { signal: local.signal });
     yield { type: "start", session };
     let startSample = 0;
+    let lastSentence = 0;
     for await (const chunk of withStepTimeout(queue, stepTimeoutMs)) {
       const startMs = startSample * 1000 / chunk.sampleRateHz;
       yield { type: "audio", chunk, startSample, startMs };
@@ -94,6 +95,14 @@ export async function* runUtterance(
         yield { type: "frame", frame, sentenceIndex: chunk.sentenceIndex };
       }
       startSample += chunk.samples.length;
+      lastSentence = chunk.sentenceIndex;
+    }
+    if (session.finish !== undefined) {
+      const frames = session.finish({ signal: local.signal });
+      for await (const frame of withStepTimeout(frames, stepTimeoutMs)) {
+        signal.throwIfAborted();
+        yield { type: "frame", frame, sentenceIndex: lastSentence };
+      }
     }
   } finally {
     signal.removeEventListener("abort", onAbort);

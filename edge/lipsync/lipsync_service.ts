@@ -1,0 +1,137 @@
+/**
+ * The real {@linkcode LipSyncService}: avatar packs loaded at start-up, a
+ * Wav2Lip model, and one frame pipeline per utterance.
+ *
+ * Idle frames are picked ping-pong; each avatar keeps a cursor, so an
+ * utterance starts where the previous utterance on that avatar stopped and the
+ * loop continues without a jump. The choice is deterministic: an utterance's
+ * frames depend only on its audio and the cursor when it opened.
+ *
+ * @module
+ */
+
+import type { AvatarPack } from "../avatar/pack_loader.ts";
+import type {
+  AvatarInfo,
+  LipSyncRequest,
+  LipSyncService,
+} from "../pipeline/types.ts";
+import { type BatchPolicy, resolveBatchPolicy } from "./batch_policy.ts";
+import type { LipModel } from "./lip_model.ts";
+import {
+  createLipSyncSession,
+  type LipSyncFrameSession,
+  type LipSyncStats,
+} from "./lipsync_session.ts";
+
+/** Default peak (normalized mel, −4…4) at or below which a window counts as silent. */
+export const DEFAULT_SILENCE_PEAK = -3.5;
+
+/** Options for {@linkcode createLipSyncService}. */
+export interface LipSyncServiceOptions {
+  /** Verified avatar packs by id. */
+  packs: ReadonlyMap<string, AvatarPack>;
+  /** The Wav2Lip model. */
+  lipModel: LipModel;
+  /** Batch sizes. @default {DEFAULT_BATCH_POLICY} */
+  batching?: Partial<BatchPolicy>;
+  /**
+   * Silence skip: windows whose loudest normalized mel value is at or below
+   * this take the idle JPEG without inference; `false` turns it off.
+   * @default {DEFAULT_SILENCE_PEAK}
+   */
+  silencePeak?: number | false;
+  /** Paste-back: `"feathered"` blends the box border, `"reference"` is Wav2Lip's hard paste. @default {"feathered"} */
+  blend?: "reference" | "feathered";
+  /** JPEG quality when a request sets none. @default {80} */
+  jpegQuality?: number;
+}
+
+/** The service plus its counters. */
+export interface LipSyncServiceWithStats extends LipSyncService {
+  /** What all sessions did so far. */
+  readonly stats: LipSyncStats;
+  /** Opens a session (with `finish`). */
+  open(
+    request: LipSyncRequest,
+    options: { signal: AbortSignal },
+  ): Promise<LipSyncFrameSession>;
+}
+
+function describe(id: string, pack: AvatarPack): AvatarInfo {
+  const { width, height, fps, frameCount } = pack.manifest;
+  return { id, width, height, fps, frameCount };
+}
+
+/**
+ * Creates the service.
+ *
+ * @example
+ * ```ts ignore
+ * const lipSync = createLipSyncService({
+ *   packs: await loadAvatarPacks("generated/avatars"),
+ *   lipModel: lipModelFromBackend(backend, "wav2lip"),
+ * });
+ * ```
+ *
+ * @param options Packs, model and pipeline settings.
+ * @returns The service.
+ * @throws {RangeError} On an invalid batch policy, threshold or quality.
+ */
+export function createLipSyncService(
+  options: LipSyncServiceOptions,
+): LipSyncServiceWithStats {
+  const batching = resolveBatchPolicy(options.batching);
+  const silence = options.silencePeak ?? DEFAULT_SILENCE_PEAK;
+  if (silence !== false && !(silence >= -4 && silence <= 4)) {
+    throw new RangeError(
+      `Cannot create lip-sync service: silencePeak must be in [-4, 4] or false: received ${silence}`,
+    );
+  }
+  const defaultQuality = options.jpegQuality ?? 80;
+  const cursors = new Map<string, number>();
+  const stats: LipSyncStats = {
+    frames: 0,
+    silentFrames: 0,
+    modelCalls: 0,
+    batchSizes: [],
+  };
+  const infos = new Map(
+    [...options.packs].map(([id, pack]) => [id, describe(id, pack)]),
+  );
+  return {
+    stats,
+    listAvatars: () => Promise.resolve([...infos.values()]),
+    getAvatar: (id) => Promise.resolve(infos.get(id)),
+    open(request, { signal }) {
+      signal.throwIfAborted();
+      const pack = options.packs.get(request.avatarId);
+      if (pack === undefined) {
+        return Promise.reject(
+          new RangeError(
+            `Cannot open lip-sync session: unknown avatar '${request.avatarId}'`,
+          ),
+        );
+      }
+      if (!Number.isSafeInteger(request.fps) || request.fps < 1) {
+        return Promise.reject(
+          new RangeError(
+            `Cannot open lip-sync session: fps must be a positive integer: received ${request.fps}`,
+          ),
+        );
+      }
+      return Promise.resolve(createLipSyncSession({
+        pack,
+        lipModel: options.lipModel,
+        fps: request.fps,
+        jpegQuality: request.jpegQuality ?? defaultQuality,
+        batching,
+        silencePeak: silence === false ? undefined : silence,
+        blend: options.blend ?? "feathered",
+        startPosition: cursors.get(request.avatarId) ?? 0,
+        stats,
+        onClose: (position) => cursors.set(request.avatarId, position),
+      }));
+    },
+  };
+}

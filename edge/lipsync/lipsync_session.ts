@@ -1,0 +1,218 @@
+/**
+ * One utterance's frame pipeline: audio chunks in, JPEG frames out on the
+ * utterance clock. A frame is emitted as soon as both its presentation time
+ * lies inside the audio received so far and its 16-frame mel window is
+ * complete; the rest wait for the next chunk, and
+ * {@linkcode LipSyncFrameSession.finish} emits the tail with the mel padded
+ * by silence. So the frames of an utterance are the same (index, time and
+ * pixels) whether its audio arrives whole or sentence by sentence, and an
+ * utterance of `n` samples has exactly `ceil(n · fps / rate)` frames.
+ *
+ * @module
+ */
+
+import { melWindowStart } from "@lipstream/shared";
+import type { AvatarPack } from "../avatar/pack_loader.ts";
+import { buildFaceBatch, FACE_INPUT_VALUES } from "../frames/face_batch.ts";
+import { JpegEncoder } from "../frames/jpeg_encoder.ts";
+import { pasteFace } from "../frames/paste_face.ts";
+import { PingPongPicker } from "../frames/ping_pong.ts";
+import type {
+  LipSyncSession,
+  PipelineCallOptions,
+  SpeechChunk,
+  VideoFrame,
+} from "../pipeline/types.ts";
+import type { BatchPolicy } from "./batch_policy.ts";
+import { FrameClock } from "./frame_clock.ts";
+import type { LipModel } from "./lip_model.ts";
+import { MEL_WINDOW_VALUES, MelTimeline } from "./mel_timeline.ts";
+
+/** Counters of what a session (or a whole service) did. */
+export interface LipSyncStats {
+  /** Frames emitted. */
+  frames: number;
+  /** Frames that took the idle JPEG because their mel window was silent. */
+  silentFrames: number;
+  /** Model calls made. */
+  modelCalls: number;
+  /** Sizes of the model calls, in order (bounded to the last 1000). */
+  batchSizes: number[];
+}
+
+/** Options of one session. */
+export interface LipSyncSessionOptions {
+  /** The avatar. */
+  pack: AvatarPack;
+  /** The Wav2Lip model. */
+  lipModel: LipModel;
+  /** Output frame rate (an integer). */
+  fps: number;
+  /** JPEG quality of generated frames. */
+  jpegQuality: number;
+  /** Batch sizes. */
+  batching: BatchPolicy;
+  /** Windows whose peak normalized mel is at or below this skip the model; `undefined` turns the skip off. */
+  silencePeak: number | undefined;
+  /** Paste-back mode. */
+  blend: "reference" | "feathered";
+  /** Ping-pong position to start at. */
+  startPosition: number;
+  /** Counters to update (shared with the service). */
+  stats: LipSyncStats;
+  /** Called once by `close()` with the ping-pong position reached. */
+  onClose: (position: number) => void;
+}
+
+/** A lip-sync session that can also be finished (see the module doc). */
+export interface LipSyncFrameSession extends LipSyncSession {
+  /** Ends the audio and renders the remaining frames. */
+  finish(options: PipelineCallOptions): AsyncIterable<VideoFrame>;
+}
+
+/**
+ * Opens the frame pipeline of one utterance.
+ *
+ * @example
+ * ```ts ignore
+ * const session = createLipSyncSession({ pack, lipModel, fps: 25, jpegQuality: 80,
+ *   batching: { first: 4, next: 16 }, silencePeak: -3.5, blend: "feathered",
+ *   startPosition: 0, stats, onClose: () => {} });
+ * for await (const frame of session.render(chunk, { signal })) send(frame);
+ * for await (const frame of session.finish({ signal })) send(frame);
+ * session.close();
+ * ```
+ *
+ * @param options The avatar, model and settings.
+ * @returns The session.
+ */
+export function createLipSyncSession(
+  options: LipSyncSessionOptions,
+): LipSyncFrameSession {
+  const { pack, fps, batching, stats } = options;
+  const { width, height } = pack.manifest;
+  const picker = new PingPongPicker(pack.manifest.frameCount, {
+    start: options.startPosition,
+  });
+  const encoder = new JpegEncoder({ quality: options.jpegQuality });
+  const melBatch = new Float32Array(batching.next * MEL_WINDOW_VALUES);
+  const faceBatch = new Float32Array(batching.next * FACE_INPUT_VALUES);
+  const pasted = new Uint8Array(width * height * 3);
+  let clock: FrameClock | undefined;
+  let timeline: MelTimeline | undefined;
+  let samples = 0;
+  let nextFrame = 0;
+  let batches = 0;
+  let closed = false;
+
+  function readyCount(): number {
+    if (clock === undefined || timeline === undefined) return 0;
+    const presented = clock.frameCountFor(samples);
+    let end = nextFrame;
+    while (end < presented && timeline.hasWindow(melWindowStart(end, fps))) {
+      end++;
+    }
+    return end - nextFrame;
+  }
+
+  async function* emitReady(signal: AbortSignal): AsyncGenerator<VideoFrame> {
+    while (true) {
+      const ready = readyCount();
+      if (ready === 0) return;
+      signal.throwIfAborted();
+      const size = Math.min(
+        ready,
+        batches === 0 ? batching.first : batching.next,
+      );
+      batches++;
+      yield* renderBatch(size, signal);
+    }
+  }
+
+  async function* renderBatch(
+    size: number,
+    signal: AbortSignal,
+  ): AsyncGenerator<VideoFrame> {
+    const first = nextFrame;
+    nextFrame += size;
+    const avatarFrames = picker.take(size);
+    const speaking: number[] = [];
+    for (let k = 0; k < size; k++) {
+      const start = melWindowStart(first + k, fps);
+      if (
+        options.silencePeak === undefined ||
+        timeline!.windowPeak(start) > options.silencePeak
+      ) {
+        speaking.push(k);
+      }
+    }
+    let faces: Float32Array[] = [];
+    if (speaking.length > 0) {
+      const count = speaking.length;
+      speaking.forEach((k, b) =>
+        timeline!.copyWindow(
+          melWindowStart(first + k, fps),
+          melBatch,
+          b * MEL_WINDOW_VALUES,
+        )
+      );
+      const indices = speaking.map((k) => avatarFrames[k]!);
+      buildFaceBatch(pack, indices, { out: faceBatch });
+      faces = await options.lipModel({
+        mel: melBatch.subarray(0, count * MEL_WINDOW_VALUES),
+        faces: faceBatch.subarray(0, count * FACE_INPUT_VALUES),
+        size: count,
+      }, { signal });
+      stats.modelCalls++;
+      stats.batchSizes.push(count);
+      if (stats.batchSizes.length > 1000) stats.batchSizes.shift();
+      signal.throwIfAborted();
+    }
+    let face = 0;
+    for (let k = 0; k < size; k++) {
+      const avatarFrame = avatarFrames[k]!;
+      const index = first + k;
+      let jpeg: Uint8Array;
+      if (speaking[face] === k) {
+        pasteFace(pack.frames[avatarFrame]!, {
+          face: faces[face++]!,
+          box: pack.boxes[avatarFrame]!,
+        }, { mode: options.blend, out: pasted });
+        jpeg = encoder.encode({ width, height, data: pasted });
+      } else {
+        jpeg = pack.jpegs[avatarFrame]!;
+        stats.silentFrames++;
+      }
+      stats.frames++;
+      yield { index, ptsMs: clock!.ptsMs(index), jpeg };
+    }
+  }
+
+  return {
+    width,
+    height,
+    fps,
+    render(chunk: SpeechChunk, { signal }: PipelineCallOptions) {
+      if (clock === undefined) {
+        clock = new FrameClock(fps, chunk.sampleRateHz);
+        timeline = new MelTimeline(chunk.sampleRateHz);
+      } else if (chunk.sampleRateHz !== clock.sampleRateHz) {
+        throw new RangeError(
+          `Cannot render chunk ${chunk.sentenceIndex}: sample rate changed from ${clock.sampleRateHz} to ${chunk.sampleRateHz} Hz within an utterance`,
+        );
+      }
+      timeline!.push(chunk.samples);
+      samples += chunk.samples.length;
+      return emitReady(signal);
+    },
+    finish({ signal }: PipelineCallOptions) {
+      timeline?.finish();
+      return emitReady(signal);
+    },
+    close() {
+      if (closed) return;
+      closed = true;
+      options.onClose(picker.position);
+    },
+  };
+}

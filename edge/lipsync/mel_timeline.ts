@@ -1,0 +1,153 @@
+/**
+ * The utterance's Wav2Lip mel, grown as audio arrives: audio at the voice's
+ * rate is resampled to 16 kHz by a {@linkcode ResampleStream}, framed by a
+ * {@linkcode MelStream}, and kept frame-major so any 16-frame window can be
+ * copied out for a batch. Because both streams equal their whole-buffer
+ * versions, the mel of an utterance fed sentence by sentence is the mel of
+ * the whole utterance: one continuous clock across sentence joins.
+ *
+ * @module
+ */
+
+import {
+  copyMelWindow,
+  MEL_WINDOW_FRAMES,
+  MelStream,
+  ResampleStream,
+} from "@lipstream/shared";
+
+/** Wav2Lip's audio rate. */
+export const MEL_SAMPLE_RATE_HZ = 16000;
+/** Mel bands per frame. */
+export const MEL_BANDS = 80;
+/** Values in one `[1, 80, 16]` window. */
+export const MEL_WINDOW_VALUES = MEL_BANDS * MEL_WINDOW_FRAMES;
+
+/** A growing, frame-major mel of one utterance. */
+export class MelTimeline {
+  #resampler: ResampleStream | undefined;
+  #mel = new MelStream();
+  #frames = new Float32Array(MEL_BANDS * 256);
+  #frameCount = 0;
+  #finished = false;
+
+  /**
+   * Plans the timeline for audio at `sampleRateHz`.
+   *
+   * @example Frames become available as audio arrives
+   * ```ts
+   * import { MelTimeline } from "@lipstream/edge/lipsync";
+   * import assert from "node:assert/strict";
+   *
+   * const timeline = new MelTimeline(16000);
+   * timeline.push(new Float32Array(16000));
+   * assert.ok(timeline.frameCount >= 75);
+   * timeline.finish();
+   * assert.equal(timeline.frameCount, 81);
+   * ```
+   *
+   * @param sampleRateHz Rate of the audio that will be pushed.
+   */
+  constructor(sampleRateHz: number) {
+    this.#resampler = sampleRateHz === MEL_SAMPLE_RATE_HZ
+      ? undefined
+      : new ResampleStream({ fromHz: sampleRateHz, toHz: MEL_SAMPLE_RATE_HZ });
+  }
+
+  /** Mel frames available so far. */
+  get frameCount(): number {
+    return this.#frameCount;
+  }
+
+  /** Whether {@linkcode MelTimeline.finish} ran (no more frames will come). */
+  get finished(): boolean {
+    return this.#finished;
+  }
+
+  /**
+   * Appends audio at the timeline's rate.
+   *
+   * @param samples The next chunk.
+   * @throws {Error} After {@linkcode MelTimeline.finish}.
+   */
+  push(samples: Float32Array): void {
+    if (this.#finished) {
+      throw new Error("Cannot push audio: the mel timeline is finished");
+    }
+    const audio = this.#resampler === undefined
+      ? samples
+      : this.#resampler.push(samples);
+    this.#append(this.#mel.push(audio));
+  }
+
+  /** Ends the audio: flushes the resampler and the mel's final frames. */
+  finish(): void {
+    if (this.#finished) return;
+    this.#finished = true;
+    if (this.#resampler !== undefined) {
+      this.#append(this.#mel.push(this.#resampler.flush()));
+    }
+    this.#append(this.#mel.flush());
+  }
+
+  /**
+   * Whether the 16-frame window starting at `start` is fully known (always
+   * true once finished: frames past the end are silence).
+   *
+   * @param start First mel frame of the window.
+   * @returns Whether {@linkcode MelTimeline.copyWindow} can fill it now.
+   */
+  hasWindow(start: number): boolean {
+    return this.#finished || start + MEL_WINDOW_FRAMES <= this.#frameCount;
+  }
+
+  /**
+   * Copies one window in Wav2Lip's `[1, 80, 16]` layout; frames past the end
+   * of the audio are Wav2Lip's silence level (−4).
+   *
+   * @param start First mel frame.
+   * @param out Destination.
+   * @param offset Where the window starts in `out`.
+   */
+  copyWindow(start: number, out: Float32Array, offset: number): void {
+    copyMelWindow(
+      this.#frames.subarray(0, this.#frameCount * MEL_BANDS),
+      start,
+      {
+        out,
+        outOffset: offset,
+      },
+    );
+  }
+
+  /**
+   * The loudest value of a window (normalized mel, −4 = silence, 4 = loudest).
+   *
+   * @param start First mel frame.
+   * @returns The maximum over the window's known frames, −4 when none.
+   */
+  windowPeak(start: number): number {
+    let peak = -4;
+    const from = Math.max(0, start) * MEL_BANDS;
+    const to = Math.min(this.#frameCount, start + MEL_WINDOW_FRAMES) *
+      MEL_BANDS;
+    const frames = this.#frames;
+    for (let i = from; i < to; i++) {
+      const value = frames[i]!;
+      if (value > peak) peak = value;
+    }
+    return peak;
+  }
+
+  #append(frames: Float32Array): void {
+    if (frames.length === 0) return;
+    const needed = this.#frameCount * MEL_BANDS + frames.length;
+    if (needed > this.#frames.length) {
+      const grown = new Float32Array(Math.max(needed, this.#frames.length * 2));
+      grown.set(this.#frames.subarray(0, this.#frameCount * MEL_BANDS));
+      this.#frames = grown;
+    }
+    this.#frames.set(frames, this.#frameCount * MEL_BANDS);
+    this.#frameCount += frames.length / MEL_BANDS;
+  }
+}

@@ -1,0 +1,15 @@
+/**
+ * The lip-sync frame pipeline, edge-safe (no native code, no `Deno.*`): one
+ * audio clock for frames, the streaming mel timeline, batched Wav2Lip with a
+ * silence skip, paste-back and JPEG encoding, behind the edge's
+ * `LipSyncService` seam.
+ *
+ * @module
+ */
+
+export * from "./batch_policy.ts";
+export * from "./frame_clock.ts";
+export * from "./lip_model.ts";
+export * from "./lipsync_service.ts";
+export * from "./lipsync_session.ts";
+export * from "./mel_timeline.ts";
