@@ -72,9 +72,44 @@ const ConfigSchema = z.object({
   PORT: integer("PORT", 0, 65535, 8080),
   HOSTNAME: z.string().trim().optional().transform((raw) => raw || "0.0.0.0"),
   TRITON_URL: httpUrl("TRITON_URL"),
-  MODEL_REPOSITORY: path(undefined),
-  VOICES_DIR: path("tests/fixtures/generated/voices"),
-  AVATARS_DIR: path("tests/fixtures/generated/avatars"),
+  MODEL_REPOSITORY: path("generated/models"),
+  VOICES_DIR: path("generated/voices"),
+  AVATARS_DIR: path("generated/avatars"),
+  WAV2LIP_MODEL: z.string().trim().optional().transform((raw) =>
+    raw || undefined
+  ),
+  LIPSYNC_FIRST_BATCH: integer("LIPSYNC_FIRST_BATCH", 1, 256, 4),
+  LIPSYNC_BATCH: integer("LIPSYNC_BATCH", 1, 256, 16),
+  SILENCE_PEAK: z.string().trim().optional().transform((raw, ctx) => {
+    if (raw === undefined || raw === "") return -3.5;
+    if (raw === "off") return false as const;
+    const value = Number(raw);
+    if (!Number.isFinite(value) || value < -4 || value > 4) {
+      ctx.addIssue({
+        code: "custom",
+        message:
+          `SILENCE_PEAK must be a number from -4 to 4 or "off": received ${
+            JSON.stringify(raw)
+          }`,
+      });
+      return z.NEVER;
+    }
+    return value;
+  }),
+  PASTE_BLEND: z.string().trim().optional().transform((raw, ctx) => {
+    const mode = raw || "feathered";
+    if (mode !== "feathered" && mode !== "reference") {
+      ctx.addIssue({
+        code: "custom",
+        message: `PASTE_BLEND must be "feathered" or "reference": received ${
+          JSON.stringify(raw)
+        }`,
+      });
+      return z.NEVER;
+    }
+    return mode;
+  }),
+  JPEG_QUALITY: integer("JPEG_QUALITY", 1, 100, 80),
   MAX_TEXT_LENGTH: integer("MAX_TEXT_LENGTH", 1, 100_000, 2000),
   MAX_BODY_BYTES: integer("MAX_BODY_BYTES", 1024, 1 << 30, 16 << 20),
   MAX_CONCURRENT_STREAMS: integer("MAX_CONCURRENT_STREAMS", 1, 10_000, 16),
@@ -120,11 +155,23 @@ export interface EdgeConfig {
   hostname: string;
   /** Triton base URL (`TRITON_URL`); absent means the embedded ONNX Runtime backend. */
   tritonUrl: string | undefined;
-  /** Model repository folder for the embedded backend (`MODEL_REPOSITORY`). */
-  modelRepository: string | undefined;
-  /** Voices folder (`VOICES_DIR`). */
+  /** Model repository folder for the embedded backend (`MODEL_REPOSITORY`, default `generated/models`). */
+  modelRepository: string;
+  /** The Wav2Lip model's name (`WAV2LIP_MODEL`); absent: `wav2lip` when served, else the fixture. */
+  wav2lipModel: string | undefined;
+  /** Frames in an utterance's first Wav2Lip batch (`LIPSYNC_FIRST_BATCH`, default 4). */
+  lipSyncFirstBatch: number;
+  /** Frames in later Wav2Lip batches (`LIPSYNC_BATCH`, default 16). */
+  lipSyncBatch: number;
+  /** Silence skip threshold in normalized mel (`SILENCE_PEAK`, default -3.5; `off` disables). */
+  silencePeak: number | false;
+  /** Paste-back mode (`PASTE_BLEND`: `feathered` (default) or `reference`). */
+  pasteBlend: "feathered" | "reference";
+  /** Default JPEG quality of generated frames (`JPEG_QUALITY`, default 80). */
+  jpegQuality: number;
+  /** Voices folder (`VOICES_DIR`, default `generated/voices`). */
   voicesDir: string;
-  /** Avatar packs folder (`AVATARS_DIR`). */
+  /** Avatar packs folder (`AVATARS_DIR`, default `generated/avatars`). */
   avatarsDir: string;
   /** Longest accepted text in characters (`MAX_TEXT_LENGTH`, default 2000). */
   maxTextLength: number;
@@ -193,9 +240,15 @@ export function readConfig(
     port: v.PORT,
     hostname: v.HOSTNAME,
     tritonUrl: v.TRITON_URL,
-    modelRepository: v.MODEL_REPOSITORY,
-    voicesDir: v.VOICES_DIR ?? "tests/fixtures/generated/voices",
-    avatarsDir: v.AVATARS_DIR ?? "tests/fixtures/generated/avatars",
+    modelRepository: v.MODEL_REPOSITORY ?? "generated/models",
+    wav2lipModel: v.WAV2LIP_MODEL,
+    lipSyncFirstBatch: v.LIPSYNC_FIRST_BATCH,
+    lipSyncBatch: v.LIPSYNC_BATCH,
+    silencePeak: v.SILENCE_PEAK,
+    pasteBlend: v.PASTE_BLEND,
+    jpegQuality: v.JPEG_QUALITY,
+    voicesDir: v.VOICES_DIR ?? "generated/voices",
+    avatarsDir: v.AVATARS_DIR ?? "generated/avatars",
     maxTextLength: v.MAX_TEXT_LENGTH,
     maxBodyBytes: v.MAX_BODY_BYTES,
     maxConcurrentStreams: v.MAX_CONCURRENT_STREAMS,

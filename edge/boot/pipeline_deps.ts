@@ -1,0 +1,130 @@
+/**
+ * Builds the real pipeline the edge app runs on, from the configuration:
+ * the backend (Triton or embedded ONNX Runtime), the voices folder, the
+ * avatar packs, and the speech, lip-sync and readiness services over them.
+ * Deno-only (reads folders); `main.ts` calls it once at start-up.
+ *
+ * @module
+ */
+
+import {
+  decodeWavMono,
+  encodeWav,
+  type InferenceBackend,
+} from "@lipstream/shared";
+import type { EdgeConfig } from "../config.ts";
+import { createLipSyncService } from "../lipsync/lipsync_service.ts";
+import { lipModelFromBackend } from "../lipsync/lip_model.ts";
+import type { Logger } from "../log.ts";
+import type {
+  LipSyncService,
+  Readiness,
+  SpeechService,
+  WavDecoder,
+  WavEncoder,
+} from "../pipeline/types.ts";
+import { createSpeechService } from "../speech/speech_service.ts";
+import { backendVoiceSynthesizer } from "../speech/voice_synthesizer.ts";
+import { denoVoiceFiles } from "../voices/deno_voice_files.ts";
+import { loadVoicesFolder } from "../voices/voices_folder.ts";
+import { backendReadiness } from "./backend_readiness.ts";
+import { loadAvatarPacks } from "./load_avatar_packs.ts";
+import { openBackend } from "./open_backend.ts";
+
+/** The Wav2Lip model name of a production repository. */
+export const WAV2LIP_MODEL = "wav2lip";
+/** The generated fixture lip model (not a real face model). */
+export const FIXTURE_WAV2LIP_MODEL = "fixture_wav2lip";
+
+/** The services `createApp` needs, plus what `main.ts` reports and closes. */
+export interface PipelineDeps {
+  /** Text to speech. */
+  speech: SpeechService;
+  /** Audio to frames. */
+  lipSync: LipSyncService;
+  /** Readiness probe. */
+  readiness: Readiness;
+  /** WAV encoder. */
+  encodeWav: WavEncoder;
+  /** WAV decoder. */
+  decodeWav: WavDecoder;
+  /** The backend (closed on shutdown). */
+  backend: InferenceBackend;
+  /** `triton` or `embedded`. */
+  mode: "triton" | "embedded";
+  /** The lip model used. */
+  wav2lipModel: string;
+  /** Loaded voice ids. */
+  voiceIds: string[];
+  /** Loaded avatar ids. */
+  avatarIds: string[];
+}
+
+/**
+ * Opens the backend and loads voices and avatars.
+ *
+ * @example
+ * ```ts ignore
+ * const deps = await buildPipelineDeps(readConfig(Deno.env.toObject()), log);
+ * const { app } = createApp({ config, log, ...deps });
+ * ```
+ *
+ * @param config The configuration.
+ * @param log Where to report what was loaded.
+ * @returns The services and handles.
+ */
+export async function buildPipelineDeps(
+  config: EdgeConfig,
+  log: Logger,
+): Promise<PipelineDeps> {
+  const voices = await loadVoicesFolder(denoVoiceFiles(config.voicesDir));
+  const packs = await loadAvatarPacks(config.avatarsDir);
+  const { backend, mode, models } = await openBackend({
+    tritonUrl: config.tritonUrl,
+    modelRepository: config.modelRepository,
+    timeoutMs: config.backendTimeoutMs,
+  });
+  const wav2lipModel = config.wav2lipModel ??
+    (mode === "triton" || models.includes(WAV2LIP_MODEL)
+      ? WAV2LIP_MODEL
+      : FIXTURE_WAV2LIP_MODEL);
+  if (wav2lipModel === FIXTURE_WAV2LIP_MODEL) {
+    log.warn("using the generated fixture lip model, not a real Wav2Lip", {
+      model: wav2lipModel,
+    });
+  }
+  const speech = createSpeechService({
+    voices,
+    synthesizer: backendVoiceSynthesizer(backend),
+    maxTextChars: config.maxTextLength,
+    onWarning: (voice, warning) =>
+      log.debug("text front end warning", { voice, warning }),
+  });
+  const lipSync = createLipSyncService({
+    packs,
+    lipModel: lipModelFromBackend(backend, wav2lipModel),
+    batching: { first: config.lipSyncFirstBatch, next: config.lipSyncBatch },
+    silencePeak: config.silencePeak,
+    blend: config.pasteBlend,
+    jpegQuality: config.jpegQuality,
+  });
+  const voiceModels = [...new Set(voices.map((voice) => voice.tritonModel))];
+  const readiness = backendReadiness({
+    backend,
+    models: [...voiceModels, wav2lipModel],
+    avatarCount: packs.size,
+    voiceCount: voices.length,
+  });
+  return {
+    speech,
+    lipSync,
+    readiness,
+    encodeWav,
+    decodeWav: decodeWavMono,
+    backend,
+    mode,
+    wav2lipModel,
+    voiceIds: voices.map((voice) => voice.id),
+    avatarIds: [...packs.keys()],
+  };
+}

@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# The README's run command: installs Deno, generates the fixture models, fixture voice and demo
+# avatar when missing, then starts the edge server (embedded ONNX Runtime backend by default,
+# Triton when TRITON_URL is set) on PORT (default 8080).
+# Usage: bash scripts/start.sh
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+bash scripts/deno.sh task setup
+exec bash scripts/deno.sh task start
