@@ -1,0 +1,203 @@
+/**
+ * The embedded server end to end: the real pipeline (`buildPipelineDeps`:
+ * fixture voice and lip model on ONNX Runtime, the drawn demo avatar pack)
+ * behind the real app on loopback HTTP. ffprobe checks the WAV parts and
+ * JPEG frames independently. Needs `deno task setup` (the README's test
+ * command runs it).
+ */
+import assert from "node:assert/strict";
+import { parseMultipartStream } from "@remix-run/multipart-parser";
+import { decodeJpeg } from "@lipstream/edge/frames";
+import { buildPipelineDeps } from "../edge/boot/pipeline_deps.ts";
+import { createApp } from "@lipstream/edge/app";
+import { readConfig } from "@lipstream/edge/config";
+import { createJsonLogger } from "@lipstream/edge/log";
+
+interface Part {
+  headers: Record<string, string | undefined>;
+  bytes: Uint8Array;
+}
+
+async function withEmbeddedServer(
+  run: (base: string) => Promise<void>,
+): Promise<void> {
+  const config = readConfig({ PORT: "0", MAX_BODY_BYTES: String(8 << 20) });
+  const log = createJsonLogger({ level: "error" });
+  const pipeline = await buildPipelineDeps(config, log);
+  const { app } = createApp({ config, log, ...pipeline });
+  const server = Deno.serve(
+    { port: 0, hostname: "127.0.0.1", onListen() {} },
+    app.fetch,
+  );
+  try {
+    await run(`http://127.0.0.1:${server.addr.port}`);
+  } finally {
+    await server.shutdown();
+    await pipeline.backend.close();
+  }
+}
+
+async function readParts(response: Response): Promise<Part[]> {
+  assert.equal(response.status, 200, await response.clone().text());
+  const boundary = /boundary=(\S+)$/.exec(
+    response.headers.get("content-type") ?? "",
+  )?.[1];
+  assert.ok(boundary);
+  const parts: Part[] = [];
+  for await (const part of parseMultipartStream(response.body!, { boundary })) {
+    parts.push({ headers: part.headers, bytes: part.bytes });
+  }
+  return parts;
+}
+
+function json(part: Part) {
+  return JSON.parse(new TextDecoder().decode(part.bytes));
+}
+
+async function ffprobe(bytes: Uint8Array, entries: string) {
+  const path = await Deno.makeTempFile();
+  await Deno.writeFile(path, bytes);
+  const output = await new Deno.Command("ffprobe", {
+    args: ["-v", "error", "-show_entries", entries, "-of", "json", path],
+    stdout: "piped",
+  }).output();
+  await Deno.remove(path);
+  assert.ok(output.success);
+  return JSON.parse(new TextDecoder().decode(output.stdout)).streams[0];
+}
+
+/** Mean luma of the mouth region of a decoded frame (lower middle of the face). */
+function mouthLuma(jpeg: Uint8Array): number {
+  const image = decodeJpeg(jpeg);
+  let sum = 0;
+  let count = 0;
+  const { width, height, data } = image;
+  for (let y = Math.floor(height * 0.55); y < Math.floor(height * 0.75); y++) {
+    for (let x = Math.floor(width * 0.35); x < Math.floor(width * 0.65); x++) {
+      const i = (y * width + x) * 3;
+      sum += 0.299 * data[i]! + 0.587 * data[i + 1]! + 0.114 * data[i + 2]!;
+      count++;
+    }
+  }
+  return sum / count;
+}
+
+Deno.test("embedded server: speak streams valid WAV parts and exactly ceil(duration × fps) frames", async () => {
+  await withEmbeddedServer(async (base) => {
+    const response = await fetch(`${base}/v1/speak`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({
+        text: "Hello there. This is the fixture voice speaking. Goodbye!",
+        voice: "fixture_vits",
+        avatar: "demo",
+        audio_format: "float32",
+      }),
+    });
+    const parts = await readParts(response);
+    const start = json(parts[0]!);
+    assert.equal(start.type, "start");
+    assert.equal(start.sample_rate, 22050);
+    const end = json(parts.at(-1)!);
+    assert.equal(end.type, "end");
+    const wavs = parts.filter((p) => p.headers["content-type"] === "audio/wav");
+    const jpegs = parts.filter((p) =>
+      p.headers["content-type"] === "image/jpeg"
+    );
+    assert.equal(wavs.length, 3);
+    let samples = 0;
+    for (const wav of wavs) {
+      assert.equal(Number(wav.headers["x-sample-start"]), samples);
+      const stream = await ffprobe(
+        wav.bytes,
+        "stream=codec_name,sample_rate,channels,duration_ts",
+      );
+      assert.equal(stream.codec_name, "pcm_f32le");
+      assert.equal(stream.sample_rate, "22050");
+      assert.equal(stream.channels, 1);
+      samples += stream.duration_ts;
+    }
+    assert.equal(jpegs.length, Math.ceil(samples * 25 / 22050));
+    assert.equal(end.frames, jpegs.length);
+    jpegs.forEach((jpeg, i) => {
+      assert.equal(Number(jpeg.headers["x-frame-index"]), i);
+      assert.equal(Number(jpeg.headers["x-pts-ms"]), i * 40);
+    });
+    const frame = await ffprobe(
+      jpegs[0]!.bytes,
+      "stream=codec_name,width,height",
+    );
+    assert.deepEqual([frame.codec_name, frame.width, frame.height], [
+      "mjpeg",
+      256,
+      256,
+    ]);
+  });
+});
+
+Deno.test("embedded server: lips move with the audio of an uploaded espeak-ng recording", async () => {
+  const dir = await Deno.makeTempDir();
+  const wavPath = `${dir}/speech.wav`;
+  const spoken = await new Deno.Command("espeak-ng", {
+    args: [
+      "-w",
+      wavPath,
+      "Lip sync needs real speech, with pauses.  And words.",
+    ],
+  }).output();
+  assert.ok(spoken.success);
+  const upload = await Deno.readFile(wavPath);
+  await Deno.remove(dir, { recursive: true });
+  await withEmbeddedServer(async (base) => {
+    const response = await fetch(`${base}/v1/lipsync?avatar=demo&fps=25`, {
+      method: "POST",
+      headers: { "Content-Type": "audio/wav" },
+      body: upload,
+    });
+    const parts = await readParts(response);
+    const jpegs = parts.filter((p) =>
+      p.headers["content-type"] === "image/jpeg"
+    );
+    const stream = await ffprobe(upload, "stream=duration_ts,sample_rate");
+    assert.equal(
+      jpegs.length,
+      Math.ceil(stream.duration_ts * 25 / Number(stream.sample_rate)),
+    );
+    const lumas = jpegs.map((p) => mouthLuma(p.bytes));
+    const spread = Math.max(...lumas) - Math.min(...lumas);
+    // The fixture lip model opens a dark mouth with the mel energy: speech and
+    // pauses must look different.
+    assert.ok(spread > 5, `mouth luma spread ${spread.toFixed(1)}`);
+  });
+});
+
+Deno.test("embedded server: /v1/tts returns a playable data URI and readiness is green", async () => {
+  await withEmbeddedServer(async (base) => {
+    const ready = await fetch(`${base}/readyz`);
+    assert.equal(ready.status, 200);
+    const report = await ready.json();
+    assert.equal(report.checks["model:fixture_wav2lip"].ok, true);
+    const response = await fetch(`${base}/v1/tts`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({
+        text: "Testing one two three.",
+        voice: "fixture_vits",
+        format: "json",
+      }),
+    });
+    assert.equal(response.status, 200);
+    const body = await response.json();
+    assert.match(body.audio, /^data:audio\/wav;base64,/);
+    const bytes = Uint8Array.from(
+      atob(body.audio.slice("data:audio/wav;base64,".length)),
+      (c) => c.charCodeAt(0),
+    );
+    const stream = await ffprobe(bytes, "stream=sample_rate,duration");
+    assert.equal(stream.sample_rate, "22050");
+    assert.ok(
+      Math.abs(Number(stream.duration) * 1000 - body.duration_ms) < 1,
+      `${stream.duration} s vs ${body.duration_ms} ms`,
+    );
+  });
+});
