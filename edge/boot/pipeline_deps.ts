@@ -85,9 +85,9 @@ export async function buildPipelineDeps(
     timeoutMs: config.backendTimeoutMs,
   });
   const wav2lipModel = config.wav2lipModel ??
-    (mode === "triton" || models.includes(WAV2LIP_MODEL)
-      ? WAV2LIP_MODEL
-      : FIXTURE_WAV2LIP_MODEL);
+    (!models.includes(WAV2LIP_MODEL) && models.includes(FIXTURE_WAV2LIP_MODEL)
+      ? FIXTURE_WAV2LIP_MODEL
+      : WAV2LIP_MODEL);
   if (wav2lipModel === FIXTURE_WAV2LIP_MODEL) {
     log.warn("using the generated fixture lip model, not a real Wav2Lip", {
       model: wav2lipModel,
