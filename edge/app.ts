@@ -105,7 +105,7 @@ export interface EdgeApp {
  *   lipSync: { listAvatars: unused, getAvatar: unused, open: unused },
  *   readiness: { check: () => Promise.resolve({ ready: true, checks: {} }) },
  *   encodeWav: () => new Uint8Array(),
- *   decodeWav: unused,
+ *   decodeWav: () => { throw new SyntaxError("unused"); },
  *   log: { debug() {}, info() {}, warn() {}, error() {}, with() { return this; } },
  * });
  * const response = await app.request("/healthz");
