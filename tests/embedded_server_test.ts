@@ -12,6 +12,8 @@ import { buildPipelineDeps } from "../edge/boot/pipeline_deps.ts";
 import { createApp } from "@lipstream/edge/app";
 import { readConfig } from "@lipstream/edge/config";
 import { createJsonLogger } from "@lipstream/edge/log";
+import { createOrtBackend } from "@lipstream/inference/ort";
+import { serveKserve } from "@lipstream/inference/server";
 
 interface Part {
   headers: Record<string, string | undefined>;
@@ -20,8 +22,13 @@ interface Part {
 
 async function withEmbeddedServer(
   run: (base: string) => Promise<void>,
+  env: Record<string, string> = {},
 ): Promise<void> {
-  const config = readConfig({ PORT: "0", MAX_BODY_BYTES: String(8 << 20) });
+  const config = readConfig({
+    PORT: "0",
+    MAX_BODY_BYTES: String(8 << 20),
+    ...env,
+  });
   const log = createJsonLogger({ level: "error" });
   const pipeline = await buildPipelineDeps(config, log);
   const { app } = createApp({ config, log, ...pipeline });
@@ -34,6 +41,20 @@ async function withEmbeddedServer(
   } finally {
     await server.shutdown();
     await pipeline.backend.close();
+  }
+}
+
+/** The split topology: the edge talks KServe v2 HTTP to the local Triton-compatible server. */
+async function withSplitServers(
+  run: (base: string) => Promise<void>,
+): Promise<void> {
+  const backend = await createOrtBackend({ repository: "generated/models" });
+  const inference = serveKserve({ backend, port: 0, hostname: "127.0.0.1" });
+  try {
+    await withEmbeddedServer(run, { TRITON_URL: inference.url });
+  } finally {
+    await inference.shutdown();
+    await backend.close();
   }
 }
 
@@ -82,58 +103,67 @@ function mouthLuma(jpeg: Uint8Array): number {
   return sum / count;
 }
 
-Deno.test("embedded server: speak streams valid WAV parts and exactly ceil(duration × fps) frames", async () => {
-  await withEmbeddedServer(async (base) => {
-    const response = await fetch(`${base}/v1/speak`, {
-      method: "POST",
-      headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({
-        text: "Hello there. This is the fixture voice speaking. Goodbye!",
-        voice: "fixture_vits",
-        avatar: "demo",
-        audio_format: "float32",
-      }),
-    });
-    const parts = await readParts(response);
-    const start = json(parts[0]!);
-    assert.equal(start.type, "start");
-    assert.equal(start.sample_rate, 22050);
-    const end = json(parts.at(-1)!);
-    assert.equal(end.type, "end");
-    const wavs = parts.filter((p) => p.headers["content-type"] === "audio/wav");
-    const jpegs = parts.filter((p) =>
-      p.headers["content-type"] === "image/jpeg"
-    );
-    assert.equal(wavs.length, 3);
-    let samples = 0;
-    for (const wav of wavs) {
-      assert.equal(Number(wav.headers["x-sample-start"]), samples);
-      const stream = await ffprobe(
-        wav.bytes,
-        "stream=codec_name,sample_rate,channels,duration_ts",
+for (
+  const [mode, withServer] of [
+    ["embedded", withEmbeddedServer],
+    ["split over KServe HTTP", withSplitServers],
+  ] as const
+) {
+  Deno.test(`${mode} server: speak streams valid WAV parts and exactly ceil(duration × fps) frames`, async () => {
+    await withServer(async (base) => {
+      const response = await fetch(`${base}/v1/speak`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({
+          text: "Hello there. This is the fixture voice speaking. Goodbye!",
+          voice: "fixture_vits",
+          avatar: "demo",
+          audio_format: "float32",
+        }),
+      });
+      const parts = await readParts(response);
+      const start = json(parts[0]!);
+      assert.equal(start.type, "start");
+      assert.equal(start.sample_rate, 22050);
+      const end = json(parts.at(-1)!);
+      assert.equal(end.type, "end");
+      const wavs = parts.filter((p) =>
+        p.headers["content-type"] === "audio/wav"
       );
-      assert.equal(stream.codec_name, "pcm_f32le");
-      assert.equal(stream.sample_rate, "22050");
-      assert.equal(stream.channels, 1);
-      samples += stream.duration_ts;
-    }
-    assert.equal(jpegs.length, Math.ceil(samples * 25 / 22050));
-    assert.equal(end.frames, jpegs.length);
-    jpegs.forEach((jpeg, i) => {
-      assert.equal(Number(jpeg.headers["x-frame-index"]), i);
-      assert.equal(Number(jpeg.headers["x-pts-ms"]), i * 40);
+      const jpegs = parts.filter((p) =>
+        p.headers["content-type"] === "image/jpeg"
+      );
+      assert.equal(wavs.length, 3);
+      let samples = 0;
+      for (const wav of wavs) {
+        assert.equal(Number(wav.headers["x-sample-start"]), samples);
+        const stream = await ffprobe(
+          wav.bytes,
+          "stream=codec_name,sample_rate,channels,duration_ts",
+        );
+        assert.equal(stream.codec_name, "pcm_f32le");
+        assert.equal(stream.sample_rate, "22050");
+        assert.equal(stream.channels, 1);
+        samples += stream.duration_ts;
+      }
+      assert.equal(jpegs.length, Math.ceil(samples * 25 / 22050));
+      assert.equal(end.frames, jpegs.length);
+      jpegs.forEach((jpeg, i) => {
+        assert.equal(Number(jpeg.headers["x-frame-index"]), i);
+        assert.equal(Number(jpeg.headers["x-pts-ms"]), i * 40);
+      });
+      const frame = await ffprobe(
+        jpegs[0]!.bytes,
+        "stream=codec_name,width,height",
+      );
+      assert.deepEqual([frame.codec_name, frame.width, frame.height], [
+        "mjpeg",
+        256,
+        256,
+      ]);
     });
-    const frame = await ffprobe(
-      jpegs[0]!.bytes,
-      "stream=codec_name,width,height",
-    );
-    assert.deepEqual([frame.codec_name, frame.width, frame.height], [
-      "mjpeg",
-      256,
-      256,
-    ]);
   });
-});
+}
 
 Deno.test("embedded server: lips move with the audio of an uploaded espeak-ng recording", async () => {
   const dir = await Deno.makeTempDir();
