@@ -1,0 +1,223 @@
+/**
+ * `deno task bench:speak`: time to first audio (TTFA) and first frame (TTFF)
+ * of `POST /v1/speak` for a 3-sentence text, p50/p95 over 20 runs, with the
+ * embedded backend and split through the local Triton-compatible server; the
+ * same text rendered non-streaming (whole audio, then every frame) for
+ * comparison; and the throughput of 8 concurrent streams. Prints Markdown
+ * tables for BENCHMARKS.md. Needs `deno task setup`.
+ *
+ * TTFA/TTFF are measured by the client: from sending the request to
+ * receiving the first WAV / JPEG part's bytes.
+ *
+ * @module
+ */
+
+import { buildPipelineDeps } from "../edge/boot/pipeline_deps.ts";
+import { createApp } from "@lipstream/edge/app";
+import { readConfig } from "@lipstream/edge/config";
+import { createJsonLogger } from "@lipstream/edge/log";
+import { createOrtBackend } from "@lipstream/inference/ort";
+import { serveKserve } from "@lipstream/inference/server";
+
+const TEXT =
+  "Hello, and welcome to Lipstream. This is a short test of streaming speech. Thank you for listening!";
+const RUNS = Number(Deno.env.get("RUNS") ?? "20");
+const CONCURRENT = 8;
+
+interface Timing {
+  ttfa: number;
+  ttff: number;
+  total: number;
+  frames: number;
+  audioMs: number;
+}
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!;
+}
+
+/** Streams one utterance and notes when the first WAV and JPEG parts arrive. */
+async function speakOnce(base: string): Promise<Timing> {
+  const started = performance.now();
+  const response = await fetch(`${base}/v1/speak`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ text: TEXT, voice: "fixture_vits", avatar: "demo" }),
+  });
+  if (response.status !== 200) throw new Error(await response.text());
+  const reader = response.body!.getReader();
+  const decoder = new TextDecoder("latin1");
+  let ttfa = NaN;
+  let ttff = NaN;
+  let tail = "";
+  let frames = 0;
+  let text = "";
+  while (true) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    const chunk = tail + decoder.decode(value);
+    const now = performance.now() - started;
+    if (Number.isNaN(ttfa) && chunk.includes("Content-Type: audio/wav")) {
+      ttfa = now;
+    }
+    if (Number.isNaN(ttff) && chunk.includes("Content-Type: image/jpeg")) {
+      ttff = now;
+    }
+    frames += chunk.split("Content-Type: image/jpeg").length - 1;
+    text += chunk.includes('"type":"end"') ? chunk : "";
+    tail = chunk.slice(-40);
+  }
+  const end = /\{"type":"end".*?\}\}/.exec(text)?.[0];
+  const audioMs = end ? JSON.parse(end).audio_ms : NaN;
+  return { ttfa, ttff, total: performance.now() - started, frames, audioMs };
+}
+
+async function withEdge<T>(
+  env: Record<string, string>,
+  run: (base: string) => Promise<T>,
+): Promise<T> {
+  const config = readConfig({ PORT: "0", ...env });
+  const log = createJsonLogger({ level: "error" });
+  const pipeline = await buildPipelineDeps(config, log);
+  const { app } = createApp({ config, log, ...pipeline });
+  const server = Deno.serve(
+    { port: 0, hostname: "127.0.0.1", onListen() {} },
+    app.fetch,
+  );
+  try {
+    return await run(`http://127.0.0.1:${server.addr.port}`);
+  } finally {
+    await server.shutdown();
+    await pipeline.backend.close();
+  }
+}
+
+async function measure(base: string) {
+  for (let i = 0; i < 3; i++) await speakOnce(base); // warm-up
+  const timings: Timing[] = [];
+  for (let i = 0; i < RUNS; i++) timings.push(await speakOnce(base));
+  const concurrentStart = performance.now();
+  const concurrent = await Promise.all(
+    Array.from({ length: CONCURRENT }, () => speakOnce(base)),
+  );
+  const wall = (performance.now() - concurrentStart) / 1000;
+  const frames = concurrent.reduce((sum, t) => sum + t.frames, 0);
+  const audio = concurrent.reduce((sum, t) => sum + t.audioMs, 0) / 1000;
+  return { timings, concurrent: { wall, frames, audio } };
+}
+
+/** Renders the same text non-streaming: all audio first, then every frame. */
+async function nonStreaming() {
+  const config = readConfig({ PORT: "0" });
+  const log = createJsonLogger({ level: "error" });
+  const pipeline = await buildPipelineDeps(config, log);
+  const results: { first: number; audio: number; frame: number }[] = [];
+  try {
+    for (let run = 0; run < RUNS + 3; run++) {
+      const signal = new AbortController().signal;
+      const started = performance.now();
+      const chunks = [];
+      let firstSentence = NaN;
+      for await (
+        const chunk of pipeline.speech.synthesize({
+          text: TEXT,
+          voiceId: "fixture_vits",
+        }, { signal })
+      ) {
+        if (chunks.length === 0) firstSentence = performance.now() - started;
+        chunks.push(chunk);
+      }
+      const length = chunks.reduce((sum, c) => sum + c.samples.length, 0);
+      const samples = new Float32Array(length);
+      let at = 0;
+      for (const chunk of chunks) {
+        samples.set(chunk.samples, at);
+        at += chunk.samples.length;
+      }
+      const audioReady = performance.now() - started;
+      const session = await pipeline.lipSync.open({
+        avatarId: "demo",
+        fps: 25,
+      }, { signal });
+      const frames = [
+        ...await Array.fromAsync(session.render({
+          sentenceIndex: 0,
+          samples,
+          sampleRateHz: chunks[0]!.sampleRateHz,
+        }, { signal })),
+        ...await Array.fromAsync(session.finish?.({ signal }) ?? []),
+      ];
+      session.close();
+      if (frames.length === 0) throw new Error("no frames");
+      if (run >= 3) {
+        results.push({
+          first: firstSentence,
+          audio: audioReady,
+          frame: performance.now() - started,
+        });
+      }
+    }
+  } finally {
+    await pipeline.backend.close();
+  }
+  return results;
+}
+
+function row(name: string, values: number[]): string {
+  return `| ${name} | ${percentile(values, 0.5).toFixed(1)} | ${
+    percentile(values, 0.95).toFixed(1)
+  } |`;
+}
+
+const embedded = await withEdge({}, measure);
+const backend = await createOrtBackend({ repository: "generated/models" });
+const inference = serveKserve({ backend, port: 0, hostname: "127.0.0.1" });
+const split = await withEdge({ TRITON_URL: inference.url }, measure);
+await inference.shutdown();
+await backend.close();
+const whole = await nonStreaming();
+
+console.log(
+  `Machine: ${navigator.hardwareConcurrency} cores; Deno ${Deno.version.deno}; ${RUNS} runs after 3 warm-ups; text: ${
+    JSON.stringify(TEXT)
+  } (3 sentences, ~${
+    (embedded.timings[0]!.audioMs / 1000).toFixed(1)
+  } s of fixture audio)\n`,
+);
+console.log("| measure (ms) | p50 | p95 |");
+console.log("|---|---:|---:|");
+for (
+  const [name, result] of [["embedded", embedded], ["split", split]] as const
+) {
+  console.log(row(`${name}: TTFA`, result.timings.map((t) => t.ttfa)));
+  console.log(row(`${name}: TTFF`, result.timings.map((t) => t.ttff)));
+  console.log(row(`${name}: whole stream`, result.timings.map((t) => t.total)));
+}
+console.log(
+  row(
+    "in process: first sentence synthesized (TTFA goal: this + 20 ms)",
+    whole.map((t) => t.first),
+  ),
+);
+console.log(row("non-streaming: all audio ready", whole.map((t) => t.audio)));
+console.log(
+  row(
+    "non-streaming: first frame (= all frames) ready",
+    whole.map((t) => t.frame),
+  ),
+);
+console.log(
+  `\n| ${CONCURRENT} concurrent streams | wall s | frames/s | audio s per wall s |`,
+);
+console.log("|---|---:|---:|---:|");
+for (
+  const [name, result] of [["embedded", embedded], ["split", split]] as const
+) {
+  const { wall, frames, audio } = result.concurrent;
+  console.log(
+    `| ${name} | ${wall.toFixed(2)} | ${(frames / wall).toFixed(0)} | ${
+      (audio / wall).toFixed(2)
+    } |`,
+  );
+}
