@@ -6,18 +6,16 @@
  * comparison; and the throughput of 8 concurrent streams. Prints Markdown
  * tables for BENCHMARKS.md. Needs `deno task setup`.
  *
- * TTFA/TTFF are measured by the client: from sending the request to
- * receiving the first WAV / JPEG part's bytes.
+ * TTFA/TTFF are measured by the client, in this process, against servers in
+ * their own processes: from sending the request to receiving the first WAV /
+ * JPEG part's bytes.
  *
  * @module
  */
 
 import { buildPipelineDeps } from "../edge/boot/pipeline_deps.ts";
-import { createApp } from "@lipstream/edge/app";
 import { readConfig } from "@lipstream/edge/config";
 import { createJsonLogger } from "@lipstream/edge/log";
-import { createOrtBackend } from "@lipstream/inference/ort";
-import { serveKserve } from "@lipstream/inference/server";
 
 const TEXT =
   "Hello, and welcome to Lipstream. This is a short test of streaming speech. Thank you for listening!";
@@ -73,23 +71,76 @@ async function speakOnce(base: string): Promise<Timing> {
   return { ttfa, ttff, total: performance.now() - started, frames, audioMs };
 }
 
-async function withEdge<T>(
+/** Picks a free loopback port. */
+function freePort(): number {
+  const listener = Deno.listen({ hostname: "127.0.0.1", port: 0 });
+  const port = (listener.addr as Deno.NetAddr).port;
+  listener.close();
+  return port;
+}
+
+/** Starts a `deno run` server in its own process and waits until `ready` answers 200. */
+async function spawnServer(
+  script: string,
   env: Record<string, string>,
+  ready: string,
+): Promise<Deno.ChildProcess> {
+  const child = new Deno.Command(Deno.execPath(), {
+    args: ["run", "-A", script],
+    env: { LOG_LEVEL: "error", ...env },
+    stdout: "null",
+    stderr: "inherit",
+  }).spawn();
+  for (let i = 0; i < 300; i++) {
+    try {
+      const response = await fetch(ready);
+      await response.body?.cancel();
+      if (response.ok) return child;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  child.kill();
+  throw new Error(`${script} did not become ready at ${ready}`);
+}
+
+/**
+ * Runs the edge in its own process (as in production: the client must not
+ * share the server's event loop), optionally split from the inference server.
+ */
+async function withEdge<T>(
+  split: boolean,
   run: (base: string) => Promise<T>,
 ): Promise<T> {
-  const config = readConfig({ PORT: "0", ...env });
-  const log = createJsonLogger({ level: "error" });
-  const pipeline = await buildPipelineDeps(config, log);
-  const { app } = createApp({ config, log, ...pipeline });
-  const server = Deno.serve(
-    { port: 0, hostname: "127.0.0.1", onListen() {} },
-    app.fetch,
-  );
+  const children: Deno.ChildProcess[] = [];
   try {
-    return await run(`http://127.0.0.1:${server.addr.port}`);
+    const env: Record<string, string> = { MAX_STREAMS_PER_KEY: "16" };
+    if (split) {
+      const port = freePort();
+      children.push(
+        await spawnServer(
+          "inference/server/main.ts",
+          { PORT: String(port), HOST: "127.0.0.1" },
+          `http://127.0.0.1:${port}/v2/health/ready`,
+        ),
+      );
+      env.TRITON_URL = `http://127.0.0.1:${port}`;
+    }
+    const port = freePort();
+    children.push(
+      await spawnServer(
+        "edge/main.ts",
+        { ...env, PORT: String(port), HOSTNAME: "127.0.0.1" },
+        `http://127.0.0.1:${port}/readyz`,
+      ),
+    );
+    return await run(`http://127.0.0.1:${port}`);
   } finally {
-    await server.shutdown();
-    await pipeline.backend.close();
+    for (const child of children.reverse()) {
+      child.kill("SIGTERM");
+      await child.status;
+    }
   }
 }
 
@@ -170,12 +221,8 @@ function row(name: string, values: number[]): string {
   } |`;
 }
 
-const embedded = await withEdge({}, measure);
-const backend = await createOrtBackend({ repository: "generated/models" });
-const inference = serveKserve({ backend, port: 0, hostname: "127.0.0.1" });
-const split = await withEdge({ TRITON_URL: inference.url }, measure);
-await inference.shutdown();
-await backend.close();
+const embedded = await withEdge(false, measure);
+const split = await withEdge(true, measure);
 const whole = await nonStreaming();
 
 console.log(

@@ -324,7 +324,10 @@ export async function createOrtBackend(
     }
     const stopper = interruption(name, callOptions);
     try {
-      const run = Promise.resolve().then(() => {
+      // onnxruntime-node runs on this thread; starting each run on a fresh
+      // macrotask lets pending network writes (frames already encoded) flush
+      // first, so an embedded server still streams.
+      const run = nextMacrotask().then(() => {
         if (callOptions.signal?.aborted) {
           throw cancelled(name, callOptions.signal.reason);
         }
@@ -406,4 +409,16 @@ export async function createOrtBackend(
       }
     },
   };
+}
+
+/** Resolves on a later macrotask (after pending I/O callbacks), without timer clamping. */
+function nextMacrotask(): Promise<void> {
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(undefined);
+  });
 }
