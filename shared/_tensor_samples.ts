@@ -4,7 +4,7 @@
  *
  * @module
  */
-import type { Datatype, Tensor } from "./tensor.ts";
+import { type Datatype, DATATYPES, type Tensor } from "./tensor.ts";
 
 /** A `[2, 3]` tensor of `datatype` whose values probe the type's edges. */
 export function sampleTensor(datatype: Datatype): Tensor {
@@ -104,22 +104,7 @@ export function sampleTensor(datatype: Datatype): Tensor {
 }
 
 /** Every datatype, in the KServe table's order. */
-export const ALL_DATATYPES: readonly Datatype[] = [
-  "BOOL",
-  "UINT8",
-  "UINT16",
-  "UINT32",
-  "UINT64",
-  "INT8",
-  "INT16",
-  "INT32",
-  "INT64",
-  "FP16",
-  "FP32",
-  "FP64",
-  "BF16",
-  "BYTES",
-];
+export const ALL_DATATYPES: readonly Datatype[] = DATATYPES;
 
 /** Plain arrays of a tensor's values for `deepEqual` (`Object.is` semantics keep -0 and NaN). */
 export function tensorValues(tensor: Tensor): unknown[] {

@@ -9,22 +9,26 @@
  * @module
  */
 
+/** Every KServe v2 tensor datatype, in the KServe table's order. */
+export const DATATYPES = [
+  "BOOL",
+  "UINT8",
+  "UINT16",
+  "UINT32",
+  "UINT64",
+  "INT8",
+  "INT16",
+  "INT32",
+  "INT64",
+  "FP16",
+  "FP32",
+  "FP64",
+  "BF16",
+  "BYTES",
+] as const;
+
 /** KServe v2 tensor datatypes (the API names, not Triton's `TYPE_*` config names). */
-export type Datatype =
-  | "BOOL"
-  | "UINT8"
-  | "UINT16"
-  | "UINT32"
-  | "UINT64"
-  | "INT8"
-  | "INT16"
-  | "INT32"
-  | "INT64"
-  | "FP16"
-  | "FP32"
-  | "FP64"
-  | "BF16"
-  | "BYTES";
+export type Datatype = typeof DATATYPES[number];
 
 /** The typed-array storage each datatype uses. */
 export interface TensorDataByType {

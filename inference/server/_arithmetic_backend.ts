@@ -11,6 +11,7 @@
  */
 import {
   type Datatype,
+  DATATYPES,
   type InferenceBackend,
   InferenceError,
   type InferOptions,
@@ -18,23 +19,6 @@ import {
   type ModelMetadata,
   type NamedTensors,
 } from "@lipstream/shared";
-
-const DATATYPES: Datatype[] = [
-  "BOOL",
-  "UINT8",
-  "UINT16",
-  "UINT32",
-  "UINT64",
-  "INT8",
-  "INT16",
-  "INT32",
-  "INT64",
-  "FP16",
-  "FP32",
-  "FP64",
-  "BF16",
-  "BYTES",
-];
 
 const CONFIG_TYPE: Record<Datatype, ModelConfig["input"][number]["data_type"]> =
   {
