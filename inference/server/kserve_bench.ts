@@ -18,8 +18,10 @@ import {
   type InferenceBackend,
   type ModelConfig,
   type NamedTensors,
+  resolveWav2lipTensors,
   type Tensor,
 } from "@lipstream/shared";
+import { createOrtBackend } from "@lipstream/inference/ort";
 import { TritonClient } from "@lipstream/inference/triton";
 import { createKserveHandler } from "@lipstream/inference/server";
 
@@ -168,6 +170,52 @@ for (const batching of [false, true]) {
     async () => {
       await Promise.all(
         Array.from({ length: 8 }, () => client.infer("wav2lip", one)),
+      );
+    },
+  );
+}
+
+// --- the fixture lip model on ONNX Runtime (needs `deno task setup`) ----------------------
+// The same comparisons with a real model run: `fixture_wav2lip` called in process vs through
+// the local KServe server over loopback HTTP, and 8 concurrent single-frame callers with the
+// server's dynamic batcher (from the fixture's `dynamic_batching` config) off and on.
+const ort = await createOrtBackend({ repository: "generated/models" });
+const fixtureNames = resolveWav2lipTensors(
+  await ort.modelMetadata("fixture_wav2lip"),
+);
+function fixtureInputs(frames: number): NamedTensors {
+  const { mel, face } = wav2lipInputs(frames);
+  return { [fixtureNames.mel]: mel!, [fixtureNames.face]: face! };
+}
+const ortServed = startServer(ort, false);
+const ortClient = new TritonClient({ url: ortServed.url });
+for (const frames of [1, 16, 64]) {
+  const inputs = fixtureInputs(frames);
+  Deno.bench(`fixture-${frames} in process (OrtBackend.infer)`, {
+    group: `fixture-hop-${frames}`,
+    baseline: true,
+  }, async () => {
+    await ort.infer("fixture_wav2lip", inputs);
+  });
+  Deno.bench(`fixture-${frames} over loopback HTTP (TritonClient)`, {
+    group: `fixture-hop-${frames}`,
+  }, async () => {
+    await ortClient.infer("fixture_wav2lip", inputs);
+  });
+}
+const fixtureOne = fixtureInputs(1);
+for (const batching of [false, true]) {
+  const served = startServer(ort, batching);
+  const client = new TritonClient({ url: served.url });
+  Deno.bench(
+    `fixture 8 callers × 1 frame, batcher ${batching ? "on" : "off"}`,
+    { group: "fixture-batching", baseline: !batching },
+    async () => {
+      await Promise.all(
+        Array.from(
+          { length: 8 },
+          () => client.infer("fixture_wav2lip", fixtureOne),
+        ),
       );
     },
   );
