@@ -104,34 +104,39 @@ export function createLipSyncService(
     listAvatars: () => Promise.resolve([...infos.values()]),
     getAvatar: (id) => Promise.resolve(infos.get(id)),
     open(request, { signal }) {
-      signal.throwIfAborted();
-      const pack = options.packs.get(request.avatarId);
-      if (pack === undefined) {
-        return Promise.reject(
-          new RangeError(
-            `Cannot open lip-sync session: unknown avatar '${request.avatarId}'`,
-          ),
-        );
-      }
-      if (!Number.isSafeInteger(request.fps) || request.fps < 1) {
-        return Promise.reject(
-          new RangeError(
-            `Cannot open lip-sync session: fps must be a positive integer: received ${request.fps}`,
-          ),
-        );
-      }
-      return Promise.resolve(createLipSyncSession({
-        pack,
-        lipModel: options.lipModel,
-        fps: request.fps,
-        jpegQuality: request.jpegQuality ?? defaultQuality,
-        batching,
-        silencePeak: silence === false ? undefined : silence,
-        blend: options.blend ?? "feathered",
-        startPosition: cursors.get(request.avatarId) ?? 0,
-        stats,
-        onClose: (position) => cursors.set(request.avatarId, position),
-      }));
+      // A throw inside the executor rejects: every failure, an aborted signal
+      // included, reaches the caller as a rejection.
+      return new Promise((resolve) => resolve(openSession(request, signal)));
     },
   };
+
+  function openSession(
+    request: LipSyncRequest,
+    signal: AbortSignal,
+  ): LipSyncFrameSession {
+    signal.throwIfAborted();
+    const pack = options.packs.get(request.avatarId);
+    if (pack === undefined) {
+      throw new RangeError(
+        `Cannot open lip-sync session: unknown avatar '${request.avatarId}'`,
+      );
+    }
+    if (!Number.isSafeInteger(request.fps) || request.fps < 1) {
+      throw new RangeError(
+        `Cannot open lip-sync session: fps must be a positive integer: received ${request.fps}`,
+      );
+    }
+    return createLipSyncSession({
+      pack,
+      lipModel: options.lipModel,
+      fps: request.fps,
+      jpegQuality: request.jpegQuality ?? defaultQuality,
+      batching,
+      silencePeak: silence === false ? undefined : silence,
+      blend: options.blend ?? "feathered",
+      startPosition: cursors.get(request.avatarId) ?? 0,
+      stats,
+      onClose: (position) => cursors.set(request.avatarId, position),
+    });
+  }
 }

@@ -8,6 +8,11 @@
  * pixels) whether its audio arrives whole or sentence by sentence, and an
  * utterance of `n` samples has exactly `ceil(n · fps / rate)` frames.
  *
+ * The session keeps (does not copy) each chunk's `samples` until they are in
+ * the mel: by the end of that chunk's frames, or by the next `render` or
+ * `finish` when its frames are not read. Callers must not reuse the buffer
+ * before then.
+ *
  * @module
  */
 
@@ -95,11 +100,15 @@ export function createLipSyncSession(
     start: options.startPosition,
   });
   const encoder = new JpegEncoder({ quality: options.jpegQuality });
-  const melBatch = new Float32Array(batching.next * MEL_WINDOW_VALUES);
-  const faceBatch = new Float32Array(batching.next * FACE_INPUT_VALUES);
+  // The first batch may be the larger one (e.g. `{ first: 16, next: 4 }`).
+  const capacity = Math.max(batching.first, batching.next);
+  const melBatch = new Float32Array(capacity * MEL_WINDOW_VALUES);
+  const faceBatch = new Float32Array(capacity * FACE_INPUT_VALUES);
   const pasted = new Uint8Array(width * height * 3);
   let clock: FrameClock | undefined;
   let timeline: MelTimeline | undefined;
+  /** Audio received but not yet in the mel (see `feedMel`). */
+  const pending: Float32Array[] = [];
   let samples = 0;
   let nextFrame = 0;
   let batches = 0;
@@ -115,8 +124,28 @@ export function createLipSyncSession(
     return end - nextFrame;
   }
 
+  /**
+   * Moves received audio into the mel. Until the utterance's first batch is
+   * ready it feeds slices of 50 ms and stops as soon as that batch is, so the
+   * first frame waits for the mel of a few hundred milliseconds rather than of
+   * a whole sentence; the streams make the mel independent of the slicing.
+   */
+  function feedMel(all: boolean): void {
+    const slice = Math.ceil((clock?.sampleRateHz ?? 0) / 20);
+    while (pending.length > 0) {
+      const early = !all && batches === 0;
+      if (early && readyCount() >= batching.first) return;
+      const head = pending[0]!;
+      const take = early ? Math.min(slice, head.length) : head.length;
+      timeline!.push(head.subarray(0, take));
+      if (take === head.length) pending.shift();
+      else pending[0] = head.subarray(take);
+    }
+  }
+
   async function* emitReady(signal: AbortSignal): AsyncGenerator<VideoFrame> {
     while (true) {
+      feedMel(false);
       const ready = readyCount();
       if (ready === 0) return;
       signal.throwIfAborted();
@@ -193,6 +222,11 @@ export function createLipSyncSession(
     height,
     fps,
     render(chunk: SpeechChunk, { signal }: PipelineCallOptions) {
+      if (timeline?.finished) {
+        throw new Error(
+          `Cannot render chunk ${chunk.sentenceIndex}: the utterance is finished`,
+        );
+      }
       if (clock === undefined) {
         clock = new FrameClock(fps, chunk.sampleRateHz);
         timeline = new MelTimeline(chunk.sampleRateHz);
@@ -201,12 +235,17 @@ export function createLipSyncSession(
           `Cannot render chunk ${chunk.sentenceIndex}: sample rate changed from ${clock.sampleRateHz} to ${chunk.sampleRateHz} Hz within an utterance`,
         );
       }
-      timeline!.push(chunk.samples);
+      // Fed to the mel as frames are pulled (`feedMel`); chunks not pulled
+      // are fed by the next `render` or `finish`.
+      pending.push(chunk.samples);
       samples += chunk.samples.length;
       return emitReady(signal);
     },
     finish({ signal }: PipelineCallOptions) {
-      timeline?.finish();
+      if (timeline !== undefined && !timeline.finished) {
+        feedMel(true);
+        timeline.finish();
+      }
       return emitReady(signal);
     },
     close() {
