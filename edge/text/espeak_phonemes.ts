@@ -1,17 +1,40 @@
 /**
- * eSpeak NG phonemes (IPA with stress marks) through the `phonemizer` npm
- * package, a WebAssembly build of eSpeak NG with its data inside: no native
- * code, no system binary, no network. Punctuation is kept the way Piper's
- * phonemizer and `english_cleaners2` keep it.
+ * eSpeak NG phonemes (IPA with stress marks) for Piper voices, from two
+ * WebAssembly/Emscripten builds of eSpeak NG on npm, no native code, no system
+ * binary, no network:
+ *
+ * - English voices (`en-us`, `en-gb`, …): the `phonemizer` package, eSpeak NG
+ *   1.51 with English data embedded (2.6 MB); it matches Debian's 1.51 CLI.
+ * - Every other eSpeak NG voice (`de`, `fr-fr`, `es`, `cmn`, `ja`, …): the
+ *   full build in `./espeak_ng_full.ts`, loaded on first use.
+ *
+ * Punctuation is kept the way Piper's phonemizer and `english_cleaners2`
+ * keep it.
  *
  * @module
  */
 
 import { list_voices as listVoices, phonemize } from "phonemizer";
+import { espeakNgClauses } from "./espeak_ng_full.ts";
+
+export { setEspeakNgData } from "./espeak_ng_full.ts";
 
 /** Clause punctuation kept in the phoneme string (not inside "3.14" or "a,b"). */
 const PUNCTUATION_REGEXP =
   /((?<![\p{L}\p{N}])[,.;:!?¡¿—…"«»“”]+|[,.;:!?¡¿—…"«»“”]+(?![\p{L}\p{N}]))/u;
+/** Opening marks, attached to the clause after them. */
+const OPENING_REGEXP = /^[¡¿«“]+$/u;
+/** Full-width clause punctuation (Chinese, Japanese) and its ASCII form. */
+const FULL_WIDTH: Readonly<Record<string, string>> = {
+  "，": ", ",
+  "、": ", ",
+  "。": ". ",
+  "！": "! ",
+  "？": "? ",
+  "：": ": ",
+  "；": "; ",
+};
+const FULL_WIDTH_REGEXP = /[，、。！？：；]/g;
 /** eSpeak's language-switch flags, e.g. `(en)`, which Piper drops. */
 const LANGUAGE_FLAG_REGEXP = /\([a-z]{2,3}(?:-[a-z0-9]+)?\)/g;
 
@@ -20,12 +43,12 @@ interface BundledVoice {
   languages: { name: string }[];
 }
 
-let bundledVoices: Promise<Set<string>> | undefined;
+let englishVoices: Promise<Set<string>> | undefined;
 
-/** Throws a clear error for a voice the bundled eSpeak NG build lacks. */
-async function checkVoice(voice: string): Promise<void> {
+/** The voices of the English-only `phonemizer` build. */
+function phonemizerVoices(): Promise<Set<string>> {
   // The package's typings declare one voice; it returns an array of them.
-  bundledVoices ??= listVoices().then((voices) =>
+  englishVoices ??= listVoices().then((voices) =>
     new Set(
       (voices as unknown as BundledVoice[]).flatMap((voice) => [
         voice.identifier,
@@ -33,16 +56,26 @@ async function checkVoice(voice: string): Promise<void> {
       ]),
     )
   );
-  if (!(await bundledVoices).has(voice)) {
+  return englishVoices;
+}
+
+/** Phonemizes one text to per-clause phonemes; throws for an unknown voice. */
+async function clausePhonemes(text: string, voice: string): Promise<string[]> {
+  if ((await phonemizerVoices()).has(voice)) return phonemize(text, voice);
+  const clauses = await espeakNgClauses(text, voice);
+  if (clauses === undefined) {
     throw new RangeError(
-      `Cannot phonemize text: eSpeak voice '${voice}' is not in the bundled eSpeak NG build (English voices only)`,
+      `Cannot phonemize text: '${voice}' is not an eSpeak NG voice (see \`espeak-ng --voices\`)`,
     );
   }
+  return clauses;
 }
 
 /**
  * Phonemizes text with eSpeak NG, keeping clause punctuation: each clause's
- * phonemes, then its punctuation, clauses separated by one space.
+ * phonemes, then its punctuation, clauses separated by one space. Full-width
+ * punctuation (`，。！？：；、`) is read as its ASCII form, as eSpeak's clause
+ * terminators do; opening `¡¿«“` stay before the clause they open.
  *
  * @example English
  * ```ts
@@ -52,33 +85,44 @@ async function checkVoice(voice: string): Promise<void> {
  * assert.equal(await espeakPhonemes("Hello, world!", "en-us"), "həlˈoʊ, wˈɜːld!");
  * ```
  *
+ * @example Other languages
+ * ```ts
+ * import { espeakPhonemes } from "@lipstream/edge/text";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(await espeakPhonemes("Guten Tag, Welt!", "de"), "ɡˈuːtən tˈɑːk, vˈɛlt!");
+ * await assert.rejects(espeakPhonemes("Hallo", "xx"), RangeError);
+ * ```
+ *
  * @param text The text to phonemize.
  * @param voice The eSpeak voice (`"en-us"`, `"de"`, `"cmn"`, …).
  * @returns The phoneme string.
- * @throws {RangeError} For a voice the bundled build lacks (it has English
- * voices only: `en-us`, `en-gb`, …).
+ * @throws {RangeError} For a voice eSpeak NG does not have, naming it.
  */
 export async function espeakPhonemes(
   text: string,
   voice: string,
 ): Promise<string> {
+  text = text.replace(FULL_WIDTH_REGEXP, (mark) => FULL_WIDTH[mark] ?? mark);
   const parts = text.split(PUNCTUATION_REGEXP).filter((part) =>
     part.trim() !== ""
   );
   const clauses = parts.filter((part) => !PUNCTUATION_REGEXP.test(part));
   if (clauses.length === 0) return "";
-  await checkVoice(voice);
   // One call for the whole text when eSpeak's clauses line up with ours (it
   // is much faster than one call per clause); otherwise one call per clause.
-  const whole = await phonemize(text, voice);
+  const whole = await clausePhonemes(text, voice);
   const read = whole.length === clauses.length ? whole : await Promise.all(
-    clauses.map(async (clause) => (await phonemize(clause, voice)).join(" ")),
+    clauses.map(async (clause) =>
+      (await clausePhonemes(clause, voice)).join(" ")
+    ),
   );
   let out = "";
   let index = 0;
   for (const part of parts) {
     if (PUNCTUATION_REGEXP.test(part)) {
-      out = out.trimEnd() + part.trim() + " ";
+      const mark = part.trim();
+      out = OPENING_REGEXP.test(mark) ? out + mark : out.trimEnd() + mark + " ";
       continue;
     }
     const phonemes = (read[index++] ?? "").replace(LANGUAGE_FLAG_REGEXP, "")

@@ -1,7 +1,9 @@
 /**
  * Front-end time for a 200-character Chinese and English text (goal ≤ 5 ms
  * after warm-up): cjke_cleaners2 Chinese, cjke_cleaners2 English (CMU) and a
- * Piper voice (eSpeak NG WebAssembly).
+ * Piper voice (eSpeak NG WebAssembly): English (`phonemizer` build) and
+ * German (full eSpeak NG build, the English fixture's config with
+ * `espeak.voice: "de"`).
  */
 import { createVoice } from "@lipstream/edge/voices";
 import { planSynthesis, splitSentences } from "@lipstream/edge/text";
@@ -16,6 +18,15 @@ const PIPER = createVoice(
   JSON.parse(await Deno.readTextFile(new URL("en_piper.onnx.json", FIXTURES))),
 );
 
+const PIPER_CONFIG = JSON.parse(
+  await Deno.readTextFile(new URL("en_piper.onnx.json", FIXTURES)),
+);
+const PIPER_DE = createVoice("thorsten", {
+  ...PIPER_CONFIG,
+  espeak: { voice: "de" },
+  language: { code: "de_DE" },
+});
+
 const ZH =
   "人工智能正在深刻地改变我们的生活方式，从手机上的语音助手到城市里的自动驾驶汽车，" +
   "新技术让许多过去难以想象的事情成为现实。专家认为，未来十年内，教育、医疗和交通等领域" +
@@ -25,6 +36,11 @@ const EN =
   "Artificial intelligence is changing the way we live, from voice assistants on " +
   "our phones to cars that drive themselves. Experts believe that within ten years, " +
   "schools and hospitals will offer smarter services to everyone.";
+const DE =
+  "Künstliche Intelligenz verändert unsere Art zu leben, von Sprachassistenten " +
+  "auf unseren Telefonen bis zu Autos, die selbst fahren. Experten glauben, dass " +
+  "Schulen und Krankenhäuser in zehn Jahren allen klügere Dienste anbieten.";
+const DE_200 = DE.slice(0, 200);
 const ZH_200 = [...ZH].slice(0, 200).join("");
 const EN_200 = EN.slice(0, 200);
 
@@ -46,6 +62,13 @@ Deno.bench(
   "planSynthesis() Piper eSpeak NG (WebAssembly), 200 characters",
   async () => {
     await planSynthesis(PIPER, { text: EN_200 });
+  },
+);
+
+Deno.bench(
+  "planSynthesis() Piper eSpeak NG full build (de), 200 characters",
+  async () => {
+    await planSynthesis(PIPER_DE, { text: DE_200 });
   },
 );
 
