@@ -34,6 +34,7 @@ import { openApiRoutes } from "./routes/openapi.ts";
 import { lipsyncRoutes } from "./routes/lipsync.ts";
 import { speakRoutes } from "./routes/speak.ts";
 import { ttsRoutes } from "./routes/tts.ts";
+import { webRoutes } from "./routes/web.ts";
 import { createRequestSchemas } from "./schemas.ts";
 import { StreamSlots } from "./stream_slots.ts";
 import { UtteranceRegistry } from "./utterances.ts";
@@ -149,6 +150,7 @@ export function createApp(deps: AppDeps): EdgeApp {
   app.route("/", healthRoutes(deps));
   app.route("/", metricsRoutes(metrics.registry));
   app.route("/", openApiRoutes(schemas));
+  app.route("/", webRoutes());
   app.use("/v1/*", apiKey(config.apiKeys));
   app.route("/", catalogRoutes(deps));
   app.route(

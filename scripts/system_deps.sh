@@ -3,6 +3,7 @@
 #   ffmpeg (ffprobe)  - reads back the WAV and JPEG we produce
 #   sox               - reference very-high-quality resampler for resampler SNR tests
 #   espeak-ng         - real speech for resampler and mel parity tests
+#   chromium          - real browser for the web client tests (driven by playwright-core)
 # Usage: bash scripts/system_deps.sh
 set -euo pipefail
 declare -A wanted=([ffprobe]=ffmpeg [sox]=sox [espeak-ng]=espeak-ng)
@@ -10,6 +11,8 @@ missing=()
 for tool in "${!wanted[@]}"; do
   command -v "$tool" >/dev/null 2>&1 || missing+=("${wanted[$tool]}")
 done
+# playwright-core launches this exact path (tests/web_client_test.ts).
+[ -x /usr/bin/chromium ] || missing+=(chromium)
 if [ "${#missing[@]}" -eq 0 ]; then exit 0; fi
 sudo_cmd=()
 if [ "$(id -u)" -ne 0 ]; then sudo_cmd=(sudo); fi

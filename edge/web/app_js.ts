@@ -1,0 +1,265 @@
+/**
+ * Browser module `/web/app.js`: the page's behaviour. Speak streams
+ * `POST /v1/speak`, schedules each WAV part on the audio timeline and paints
+ * JPEG frames against its clock; Stop aborts the fetch (the server cancels
+ * the utterance) and silences audio at once; Simple mode uses `/v1/tts` in an
+ * `<audio>` and `/v1/speak.mjpeg` in an `<img>`. Counters live on
+ * `window.lipstream.stats` for tests and the live panel.
+ *
+ * @module
+ */
+
+/** Source of `/web/app.js`. */
+export const APP_JS: string = String.raw`// Lipstream web client.
+import { boundaryFromContentType, readMultipartParts } from "./multipart.js";
+import { parseWav } from "./wav.js";
+import { AudioTimeline } from "./audio_timeline.js";
+import { FramePainter } from "./frame_painter.js";
+import { authHeaders, loadCatalog, problemText, readSpeakBody, selectedAvatar } from "./controls.js";
+
+const form = document.getElementById("speak-form");
+const canvas = document.getElementById("face");
+const simpleAudio = document.getElementById("simple-audio");
+const simpleVideo = document.getElementById("simple-video");
+const panel = {
+  status: document.getElementById("status"),
+  ttfa: document.getElementById("ttfa"),
+  ttff: document.getElementById("ttff"),
+  shown: document.getElementById("frames-shown"),
+  dropped: document.getElementById("frames-dropped"),
+  offset: document.getElementById("av-offset"),
+};
+
+function freshStats(mode) {
+  return {
+    mode, state: "idle", error: null, utteranceId: null, startedAt: performance.now(),
+    audioPartsReceived: 0, audioPartsDecoded: 0, segments: [], rebases: 0,
+    framesReceived: 0, framesPainted: 0, framesDropped: 0, lastOffsetMs: null, maxAbsOffsetMs: 0,
+    ttfaMs: null, ttffMs: null, firstPaintAt: null, server: null, simple: null,
+    responseMs: null,
+  };
+}
+
+const lipstream = { ready: false, stats: freshStats("stream"), catalog: null, clockMs: () => null };
+window.lipstream = lipstream;
+
+let audioContext = null;
+let current = null; // { controller, timeline, stats }
+const painter = new FramePainter(canvas, () => current?.timeline?.clockMs() ?? null, lipstream.stats);
+
+function drawIdlePlaceholder(width, height) {
+  canvas.width = width;
+  canvas.height = height;
+  const g = canvas.getContext("2d");
+  g.fillStyle = "#1d2430";
+  g.fillRect(0, 0, width, height);
+  g.fillStyle = "#3a4556";
+  g.beginPath();
+  g.arc(width / 2, height * 0.45, Math.min(width, height) * 0.3, 0, 2 * Math.PI);
+  g.fill();
+}
+
+function setMode(simple) {
+  canvas.hidden = simple;
+  simpleVideo.hidden = !simple;
+  simpleAudio.hidden = !simple;
+}
+
+/** Stops whatever is playing: aborts its request, silences audio, drops waiting frames. */
+function stop(reason = "stopped") {
+  const utterance = current;
+  current = null;
+  lipstream.clockMs = () => null;
+  painter.stop();
+  simpleAudio.pause();
+  simpleVideo.removeAttribute("src");
+  if (!utterance) return;
+  utterance.controller.abort(new DOMException("Stopped by the user", "AbortError"));
+  utterance.timeline?.stop();
+  if (utterance.stats.state !== "idle" && utterance.stats.state !== "error") {
+    utterance.stats.state = reason;
+  }
+}
+
+function handleJson(part, stats) {
+  const value = JSON.parse(new TextDecoder().decode(part.body));
+  if (part.headers["content-type"].startsWith("application/problem+json")) {
+    throw new Error(value.detail ?? value.title ?? "stream failed");
+  }
+  if (value.type === "start") {
+    stats.utteranceId = value.utterance_id;
+    painter.periodMs = 1000 / value.fps;
+  } else if (value.type === "end") {
+    stats.server = value.timings;
+  }
+}
+
+async function toAudioBuffer(bytes) {
+  try {
+    const { sampleRate, channels } = parseWav(bytes);
+    const buffer = audioContext.createBuffer(channels.length, channels[0].length, sampleRate);
+    channels.forEach((samples, index) => buffer.copyToChannel(samples, index));
+    return { buffer, sampleRate };
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    const buffer = await audioContext.decodeAudioData(bytes.slice().buffer);
+    return { buffer, sampleRate: null };
+  }
+}
+
+async function handleAudio(part, utterance) {
+  const { stats, timeline } = utterance;
+  stats.audioPartsReceived++;
+  const { buffer, sampleRate } = await toAudioBuffer(part.body);
+  if (current !== utterance) return;
+  const startSample = Number(part.headers["x-sample-start"]);
+  const startSec = sampleRate && Number.isFinite(startSample)
+    ? startSample / sampleRate
+    : Number(part.headers["x-start-ms"]) / 1000;
+  timeline.schedule(buffer, startSec);
+  stats.rebases = timeline.rebases;
+  stats.audioPartsDecoded++;
+  stats.ttfaMs ??= performance.now() - stats.startedAt;
+}
+
+async function handleFrame(part, utterance) {
+  utterance.stats.framesReceived++;
+  const bitmap = await createImageBitmap(new Blob([part.body], { type: "image/jpeg" }));
+  if (current !== utterance) return bitmap.close();
+  painter.enqueue(bitmap, Number(part.headers["x-pts-ms"]));
+}
+
+async function speakStreaming(body, headers, stats) {
+  audioContext ??= new AudioContext({ latencyHint: "interactive" });
+  const resumed = audioContext.resume();
+  const utterance = { controller: new AbortController(), timeline: new AudioTimeline(audioContext), stats };
+  lipstream.stats = stats;
+  current = utterance;
+  lipstream.clockMs = () => utterance.timeline.clockMs();
+  stats.segments = utterance.timeline.segments;
+  painter.stats = stats;
+  painter.start(25);
+  stats.state = "connecting";
+  const response = await fetch("/v1/speak", {
+    method: "POST",
+    headers: { "Content-Type": "application/json", ...headers },
+    body: JSON.stringify(body),
+    signal: utterance.controller.signal,
+  });
+  if (!response.ok) throw new Error(await problemText(response));
+  stats.responseMs = performance.now() - stats.startedAt;
+  await resumed;
+  stats.state = "speaking";
+  const boundary = boundaryFromContentType(response.headers.get("content-type"));
+  const pending = [];
+  for await (const part of readMultipartParts(response.body, boundary)) {
+    const type = part.headers["content-type"] ?? "";
+    if (type.startsWith("audio/")) pending.push(handleAudio(part, utterance));
+    else if (type.startsWith("image/")) pending.push(handleFrame(part, utterance));
+    else handleJson(part, stats);
+  }
+  await Promise.all(pending);
+  if (current === utterance) stats.state = "finishing";
+}
+
+async function speakSimple(body, headers, stats) {
+  const utterance = { controller: new AbortController(), timeline: null, stats };
+  lipstream.stats = stats;
+  current = utterance;
+  stats.state = "connecting";
+  stats.simple = { durationMs: null, canPlayThrough: false, audioDurationSec: null };
+  const response = await fetch("/v1/tts", {
+    method: "POST",
+    headers: { "Content-Type": "application/json", ...headers },
+    body: JSON.stringify({ text: body.text, voice: body.voice, speed: body.speed, format: "json",
+      ...(body.speaker === undefined ? {} : { speaker: body.speaker }),
+      ...(body.language === undefined ? {} : { language: body.language }) }),
+    signal: utterance.controller.signal,
+  });
+  if (!response.ok) throw new Error(await problemText(response));
+  const tts = await response.json();
+  if (current !== utterance) return;
+  stats.simple.durationMs = tts.duration_ms;
+  simpleAudio.addEventListener("canplaythrough", () => {
+    stats.simple.canPlayThrough = true;
+    stats.simple.audioDurationSec = simpleAudio.duration;
+  }, { once: true });
+  simpleAudio.src = tts.audio;
+  const query = new URLSearchParams({ text: body.text, voice: body.voice, avatar: body.avatar, speed: String(body.speed) });
+  if (body.speaker !== undefined) query.set("speaker", String(body.speaker));
+  if (body.language !== undefined) query.set("language", body.language);
+  simpleVideo.src = "/v1/speak.mjpeg?" + query;
+  stats.state = "speaking";
+  await simpleAudio.play().catch(() => {});
+  stats.ttfaMs = performance.now() - stats.startedAt;
+}
+
+async function speak() {
+  stop("replaced");
+  const simple = form.elements.namedItem("simple").checked;
+  setMode(simple);
+  const body = readSpeakBody(form);
+  const headers = authHeaders(form);
+  const stats = freshStats(simple ? "simple" : "stream");
+  try {
+    await (simple ? speakSimple(body, headers, stats) : speakStreaming(body, headers, stats));
+  } catch (error) {
+    if (current?.stats !== stats) return; // stopped or replaced meanwhile
+    stats.state = "error";
+    stats.error = String(error?.message ?? error);
+  }
+}
+
+function formatMs(ms) {
+  return ms === null || ms === undefined ? "–" : Math.round(ms) + " ms";
+}
+
+function renderPanel() {
+  const stats = lipstream.stats;
+  const timeline = current?.timeline;
+  if (stats.state === "finishing" && timeline && !timeline.isPlaying() && painter.pending === 0) {
+    stats.state = "idle";
+  }
+  if (stats.firstPaintAt !== null) stats.ttffMs = stats.firstPaintAt - stats.startedAt;
+  panel.status.textContent = stats.error ? "error: " + stats.error : stats.state;
+  panel.ttfa.textContent = formatMs(stats.ttfaMs);
+  panel.ttff.textContent = formatMs(stats.ttffMs);
+  panel.shown.textContent = String(stats.framesPainted);
+  panel.dropped.textContent = String(stats.framesDropped);
+  panel.offset.textContent = stats.lastOffsetMs === null
+    ? "–"
+    : Math.round(stats.lastOffsetMs) + " ms (max " + Math.round(stats.maxAbsOffsetMs) + ")";
+}
+
+form.addEventListener("submit", (event) => {
+  event.preventDefault();
+  speak();
+});
+document.getElementById("stop").addEventListener("click", () => stop());
+form.elements.namedItem("simple").addEventListener("change", (event) => setMode(event.target.checked));
+form.elements.namedItem("speed").addEventListener("input", (event) => {
+  document.getElementById("speed-value").textContent = Number(event.target.value).toFixed(2) + "×";
+});
+setInterval(renderPanel, 100);
+
+async function init() {
+  // Built early: constructing an AudioContext can block for hundreds of ms while the
+  // audio device opens. Browsers keep it suspended until the Speak click resumes it.
+  audioContext ??= new AudioContext({ latencyHint: "interactive" });
+  try {
+    lipstream.catalog = await loadCatalog(form);
+    const onAvatar = () => {
+      const avatar = selectedAvatar(form, lipstream.catalog.avatars);
+      if (avatar && lipstream.stats.framesPainted === 0) drawIdlePlaceholder(avatar.width, avatar.height);
+    };
+    form.elements.namedItem("avatar").addEventListener("change", onAvatar);
+    onAvatar();
+    lipstream.ready = true;
+  } catch (error) {
+    lipstream.stats.state = "error";
+    lipstream.stats.error = "Cannot load voices and avatars: " + (error?.message ?? error);
+  }
+}
+form.elements.namedItem("api-key").addEventListener("change", init);
+init();
+`;

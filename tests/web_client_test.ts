@@ -1,0 +1,341 @@
+/**
+ * The web client at `/` in a real browser (Debian chromium driven by
+ * playwright-core, headless, kept off the network): streaming speak schedules
+ * audio back to back and paints frames on the audio clock, Stop cancels the
+ * server's work and silences audio at once, and simple mode plays the
+ * `/v1/tts` data URI. The page's own counters (`window.lipstream`) are checked
+ * against what the fakes produced and against frame indices read back from
+ * canvas pixels.
+ *
+ * Skipped only when `/usr/bin/chromium` is missing outside CI (install it
+ * with `bash scripts/system_deps.sh`); in CI it always runs.
+ */
+import assert from "node:assert/strict";
+import { type Browser, chromium, type Page } from "playwright-core";
+import { decodeWavMono, encodeWav } from "@lipstream/shared";
+import { createApp } from "@lipstream/edge/app";
+import { createJsonLogger } from "@lipstream/edge/log";
+import {
+  createFakeStats,
+  createFixedReadiness,
+  createToneSpeechService,
+  type FakeStats,
+} from "./support/fake_pipeline.ts";
+import { TEST_CONFIG } from "./support/test_app.ts";
+import {
+  createFaceLipSyncService,
+  INDEX_BLOCK_WIDTH,
+  INDEX_STRIP_HEIGHT,
+  MOUTH_BOX,
+} from "./support/web_face_pipeline.ts";
+import {
+  type CanvasSample,
+  installCanvasSampler,
+  installSourceTracker,
+  type PageStats,
+  readStats,
+  waitForExpression,
+  waitForStats,
+} from "./support/web_page_probe.ts";
+
+const CHROMIUM_PATH = "/usr/bin/chromium";
+const IN_CI = ["1", "true"].includes((Deno.env.get("CI") ?? "").toLowerCase());
+const HAS_CHROMIUM = await Deno.stat(CHROMIUM_PATH).then(
+  () => true,
+  () => false,
+);
+const SKIP = !HAS_CHROMIUM && !IN_CI;
+if (SKIP) {
+  console.warn(
+    `web_client_test: SKIPPED: ${CHROMIUM_PATH} is missing (run 'bash scripts/system_deps.sh'); in CI this test runs and fails instead`,
+  );
+}
+
+const FPS = 25;
+const FRAME_MS = 1000 / FPS;
+/** The tone fake speaks 640 samples (40 ms at 16 kHz) per word. */
+const MS_PER_WORD = 40;
+
+/** A server on loopback; swap the body for the embedded server once the real pipeline is wanted here. */
+function startServer(
+  options: { sentenceDelayMs?: number } = {},
+): Promise<{ url: string; stats: FakeStats; close: () => Promise<void> }> {
+  const stats = createFakeStats();
+  const { app } = createApp({
+    config: { ...TEST_CONFIG, maxTextLength: 2000 },
+    speech: createToneSpeechService(stats, options),
+    lipSync: createFaceLipSyncService(stats),
+    readiness: createFixedReadiness(true),
+    encodeWav,
+    decodeWav: decodeWavMono,
+    log: createJsonLogger({ level: "error", write: () => {} }),
+  });
+  const server = Deno.serve(
+    { hostname: "127.0.0.1", port: 0, onListen() {} },
+    app.fetch,
+  );
+  return Promise.resolve({
+    url: `http://127.0.0.1:${server.addr.port}`,
+    stats,
+    close: () => server.shutdown(),
+  });
+}
+
+/** Flags that keep chromium quiet and off the network (loopback only). */
+const OFFLINE_ARGS = [
+  "--autoplay-policy=no-user-gesture-required",
+  "--no-sandbox",
+  "--no-first-run",
+  "--no-default-browser-check",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--disable-domain-reliability",
+  "--disable-features=Translate,OptimizationHints,MediaRouter,AutofillServerCommunication",
+  "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
+  "--no-proxy-server",
+];
+
+/** Runs `body` with a fresh server and a page on it (phone-sized viewport); requests leaving loopback fail the test. */
+async function withPage(
+  serverOptions: { sentenceDelayMs?: number },
+  body: (
+    page: Page,
+    server: { url: string; stats: FakeStats },
+  ) => Promise<void>,
+): Promise<void> {
+  const server = await startServer(serverOptions);
+  let browser: Browser | undefined;
+  const offsite: string[] = [];
+  try {
+    browser = await chromium.launch({
+      executablePath: CHROMIUM_PATH,
+      headless: true,
+      args: OFFLINE_ARGS,
+    });
+    const context = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      deviceScaleFactor: 1,
+    });
+    await context.route("**/*", (route) => {
+      const url = route.request().url();
+      if (url.startsWith(server.url) || url.startsWith("data:")) {
+        return route.continue();
+      }
+      offsite.push(url);
+      return route.abort();
+    });
+    const page = await context.newPage();
+    const pageErrors: string[] = [];
+    page.on("pageerror", (error) => pageErrors.push(String(error)));
+    await installSourceTracker(page);
+    await page.goto(server.url);
+    await waitForExpression(page, "window.lipstream?.ready === true", 10_000);
+    await body(page, server);
+    assert.deepEqual(pageErrors, []);
+    assert.deepEqual(offsite, []);
+  } finally {
+    await browser?.close();
+    await server.close();
+  }
+}
+
+function sentence(index: number, words: number): string {
+  return Array.from({ length: words }, (_, i) => `word${index}x${i}`).join(
+    " ",
+  ) + ".";
+}
+
+Deno.test({
+  name:
+    "web client: streamed speech is scheduled back to back and frames follow the audio clock",
+  ignore: SKIP,
+  async fn() {
+    const wordsPerSentence = [12, 15, 18];
+    const text = wordsPerSentence.map((n, i) => sentence(i, n)).join(" ");
+    const audioMs = wordsPerSentence.reduce((a, n) => a + n, 0) * MS_PER_WORD;
+    const frameCount = Math.ceil(audioMs / FRAME_MS);
+    await withPage({}, async (page, server) => {
+      const layout: { scrollWidth: number; innerWidth: number } = await page
+        .evaluate(
+          "({ scrollWidth: document.documentElement.scrollWidth, innerWidth })",
+        );
+      assert.ok(
+        layout.scrollWidth <= layout.innerWidth,
+        `page overflows a phone: ${JSON.stringify(layout)}`,
+      );
+      await page.getByLabel("Text", { exact: true }).fill(text);
+      await page.getByLabel("Avatar", { exact: true }).selectOption("face");
+      await installCanvasSampler(page, {
+        strip: INDEX_STRIP_HEIGHT,
+        block: INDEX_BLOCK_WIDTH,
+        mouth: MOUTH_BOX,
+      });
+      await page.getByRole("button", { name: "Speak" }).click();
+      await waitForStats(page, (s) => s.framesPainted >= 10, 10_000);
+      await Deno.mkdir(new URL("../out/", import.meta.url), {
+        recursive: true,
+      });
+      await page.screenshot({
+        fullPage: true,
+        path:
+          new URL("../out/web_client_speaking.png", import.meta.url).pathname,
+      });
+      await waitForStats(page, (s) => s.state === "idle", 15_000);
+      const stats = await readStats(page);
+      const samples: CanvasSample[] = await page.evaluate("canvasSamples");
+      console.log(summary(stats));
+
+      assert.equal(server.stats.frames, frameCount);
+      assert.equal(stats.audioPartsDecoded, 3);
+      assert.equal(stats.rebases, 0);
+      stats.segments.forEach(([start, end], i) => {
+        assert.ok(
+          Math.abs((end - start) * 1000 - wordsPerSentence[i]! * MS_PER_WORD) <
+            1e-3,
+          `segment ${i} length`,
+        );
+        if (i > 0) {
+          assert.ok(
+            Math.abs(start - stats.segments[i - 1]![1]) < 1e-6,
+            `gap or overlap before segment ${i}`,
+          );
+        }
+      });
+      assert.equal(stats.framesReceived, frameCount);
+      assert.ok(
+        stats.framesPainted >= 0.9 * frameCount,
+        `painted ${stats.framesPainted} of ${frameCount}`,
+      );
+      assert.ok(
+        stats.maxAbsOffsetMs <= FRAME_MS,
+        `max |A/V offset| ${stats.maxAbsOffsetMs} ms`,
+      );
+
+      // Independent of the page's counters: the frame on the canvas (its index read from pixels) against the clock.
+      // Samples right after a main-thread stall (a late timer) are left out: no paint could run either.
+      const speaking = samples.filter((s) =>
+        s.clockMs !== null && s.clockMs >= 0 && s.clockMs < audioMs &&
+        s.painted > 0 && s.gapMs < 3 * 20
+      );
+      assert.ok(
+        speaking.length >= 10,
+        `only ${speaking.length} canvas samples while speaking`,
+      );
+      for (const sample of speaking) {
+        const lagMs = sample.clockMs! - sample.frameIndex * FRAME_MS;
+        assert.ok(
+          lagMs > -FRAME_MS / 2 && lagMs < 2 * FRAME_MS,
+          `frame ${sample.frameIndex} on screen at ${sample.clockMs} ms`,
+        );
+      }
+      const mouths = new Set(speaking.map((s) => Math.round(s.mouthLuma / 4)));
+      assert.ok(mouths.size >= 2, `mouth region never changed: ${[...mouths]}`);
+    });
+  },
+});
+
+Deno.test({
+  name:
+    "web client: Stop cancels the server's work, silences audio at once and paints no more frames",
+  ignore: SKIP,
+  async fn() {
+    const text = Array.from({ length: 8 }, (_, i) => sentence(i, 15)).join(" ");
+    await withPage({ sentenceDelayMs: 300 }, async (page, server) => {
+      await page.getByLabel("Text", { exact: true }).fill(text);
+      await page.getByLabel("Avatar", { exact: true }).selectOption("face");
+      await page.getByRole("button", { name: "Speak" }).click();
+      await waitForStats(page, (s) => s.framesPainted >= 5, 10_000);
+      assert.equal(await inFlightStreams(server.url), 1);
+      const live: { before: number; after: number } = await page.evaluate(
+        `(() => {
+          const before = liveSources.size;
+          document.getElementById("stop").click();
+          return { before, after: liveSources.size };
+        })()`,
+      );
+      assert.ok(live.before > 0, "no audio was playing before Stop");
+      assert.equal(live.after, 0, "audio sources still playing after Stop");
+      const paintedAtStop = (await readStats(page)).framesPainted;
+      await waitUntil(
+        async () => (await inFlightStreams(server.url)) === 0,
+        5_000,
+        "in-flight streams back to 0",
+      );
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      const stats = await readStats(page);
+      assert.equal(stats.state, "stopped");
+      assert.equal(stats.framesPainted, paintedAtStop);
+      assert.ok(
+        server.stats.sentences < 8,
+        `server synthesized all ${server.stats.sentences} sentences`,
+      );
+    });
+  },
+});
+
+Deno.test({
+  name:
+    "web client: simple mode plays the /v1/tts data URI in <audio> and MJPEG in <img>",
+  ignore: SKIP,
+  async fn() {
+    const words = [10, 14];
+    const text = words.map((n, i) => sentence(i, n)).join(" ");
+    await withPage({}, async (page) => {
+      await page.getByLabel("Text", { exact: true }).fill(text);
+      await page.getByLabel("Avatar", { exact: true }).selectOption("face");
+      await page.getByLabel(/Simple mode/).check();
+      await page.getByRole("button", { name: "Speak" }).click();
+      const stats = await waitForStats(
+        page,
+        (s) => s.simple?.canPlayThrough === true,
+        10_000,
+      );
+      const expectedSec = (words[0]! + words[1]!) * MS_PER_WORD / 1000;
+      assert.equal(stats.simple!.durationMs, expectedSec * 1000);
+      assert.ok(
+        Math.abs(stats.simple!.audioDurationSec! - expectedSec) < 0.005,
+        `duration ${stats.simple!.audioDurationSec}`,
+      );
+      await waitForExpression(
+        page,
+        'document.getElementById("simple-video").naturalWidth === 128',
+        10_000,
+      );
+      assert.equal(await page.locator("#face").isHidden(), true);
+    });
+  },
+});
+
+function summary(stats: PageStats): string {
+  const ms = (value: number | null) => value?.toFixed(1) ?? "-";
+  return `web client: response ${ms(stats.responseMs)} ms, TTFA ${
+    ms(stats.ttfaMs)
+  } ms, TTFF ${
+    ms(stats.ttffMs)
+  } ms, frames ${stats.framesPainted}/${stats.framesReceived} painted, ` +
+    `${stats.framesDropped} dropped, max |A/V offset| ${
+      ms(stats.maxAbsOffsetMs)
+    } ms, server ${JSON.stringify(stats.server)}`;
+}
+
+async function inFlightStreams(url: string): Promise<number> {
+  const text = await (await fetch(`${url}/metrics`)).text();
+  const match = /^lipstream_in_flight_streams (\d+)$/m.exec(text);
+  assert.ok(match, "no in-flight gauge in /metrics");
+  return Number(match[1]);
+}
+
+async function waitUntil(
+  check: () => Promise<boolean>,
+  timeoutMs: number,
+  what: string,
+): Promise<void> {
+  const deadline = performance.now() + timeoutMs;
+  while (!(await check())) {
+    if (performance.now() > deadline) {
+      assert.fail(`timed out waiting for ${what}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
