@@ -15,6 +15,8 @@ import { type Browser, chromium, type Page } from "playwright-core";
 import { decodeWavMono, encodeWav } from "@lipstream/shared";
 import { createApp } from "@lipstream/edge/app";
 import { createJsonLogger } from "@lipstream/edge/log";
+import { readConfig } from "@lipstream/edge/config";
+import { buildPipelineDeps } from "../edge/boot/pipeline_deps.ts";
 import {
   createFakeStats,
   createFixedReadiness,
@@ -81,6 +83,39 @@ function startServer(
   });
 }
 
+/** The embedded server as `deno task start` runs it: fixture voice and lip model on ONNX Runtime, the demo avatar. */
+async function startEmbeddedServer(): Promise<
+  { url: string; close: () => Promise<void> }
+> {
+  const config = readConfig({ PORT: "0" });
+  const log = createJsonLogger({ level: "error", write: () => {} });
+  const pipeline = await buildPipelineDeps(config, log);
+  const { app } = createApp({ config, log, ...pipeline });
+  const server = Deno.serve(
+    { hostname: "127.0.0.1", port: 0, onListen() {} },
+    app.fetch,
+  );
+  const url = `http://127.0.0.1:${server.addr.port}`;
+  // Warm up as a running server would be: eSpeak's WASM loaded, ORT sessions run once.
+  const warm = await fetch(`${url}/v1/speak`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({
+      text: "Warm up.",
+      voice: "fixture_vits",
+      avatar: "demo",
+    }),
+  });
+  await warm.arrayBuffer();
+  return {
+    url,
+    close: async () => {
+      await server.shutdown();
+      await pipeline.backend.close();
+    },
+  };
+}
+
 /** Flags that keep chromium quiet and off the network (loopback only). */
 const OFFLINE_ARGS = [
   "--autoplay-policy=no-user-gesture-required",
@@ -97,14 +132,11 @@ const OFFLINE_ARGS = [
 ];
 
 /** Runs `body` with a fresh server and a page on it (phone-sized viewport); requests leaving loopback fail the test. */
-async function withPage(
-  serverOptions: { sentenceDelayMs?: number },
-  body: (
-    page: Page,
-    server: { url: string; stats: FakeStats },
-  ) => Promise<void>,
+async function withPage<S extends { url: string; close: () => Promise<void> }>(
+  server: S | Promise<S>,
+  body: (page: Page, server: S) => Promise<void>,
 ): Promise<void> {
-  const server = await startServer(serverOptions);
+  server = await server;
   let browser: Browser | undefined;
   const offsite: string[] = [];
   try {
@@ -155,7 +187,7 @@ Deno.test({
     const text = wordsPerSentence.map((n, i) => sentence(i, n)).join(" ");
     const audioMs = wordsPerSentence.reduce((a, n) => a + n, 0) * MS_PER_WORD;
     const frameCount = Math.ceil(audioMs / FRAME_MS);
-    await withPage({}, async (page, server) => {
+    await withPage(startServer({}), async (page, server) => {
       const layout: { scrollWidth: number; innerWidth: number } = await page
         .evaluate(
           "({ scrollWidth: document.documentElement.scrollWidth, innerWidth })",
@@ -241,36 +273,39 @@ Deno.test({
   ignore: SKIP,
   async fn() {
     const text = Array.from({ length: 8 }, (_, i) => sentence(i, 15)).join(" ");
-    await withPage({ sentenceDelayMs: 300 }, async (page, server) => {
-      await page.getByLabel("Text", { exact: true }).fill(text);
-      await page.getByLabel("Avatar", { exact: true }).selectOption("face");
-      await page.getByRole("button", { name: "Speak" }).click();
-      await waitForStats(page, (s) => s.framesPainted >= 5, 10_000);
-      assert.equal(await inFlightStreams(server.url), 1);
-      const live: { before: number; after: number } = await page.evaluate(
-        `(() => {
+    await withPage(
+      startServer({ sentenceDelayMs: 300 }),
+      async (page, server) => {
+        await page.getByLabel("Text", { exact: true }).fill(text);
+        await page.getByLabel("Avatar", { exact: true }).selectOption("face");
+        await page.getByRole("button", { name: "Speak" }).click();
+        await waitForStats(page, (s) => s.framesPainted >= 5, 10_000);
+        assert.equal(await inFlightStreams(server.url), 1);
+        const live: { before: number; after: number } = await page.evaluate(
+          `(() => {
           const before = liveSources.size;
           document.getElementById("stop").click();
           return { before, after: liveSources.size };
         })()`,
-      );
-      assert.ok(live.before > 0, "no audio was playing before Stop");
-      assert.equal(live.after, 0, "audio sources still playing after Stop");
-      const paintedAtStop = (await readStats(page)).framesPainted;
-      await waitUntil(
-        async () => (await inFlightStreams(server.url)) === 0,
-        5_000,
-        "in-flight streams back to 0",
-      );
-      await new Promise((resolve) => setTimeout(resolve, 500));
-      const stats = await readStats(page);
-      assert.equal(stats.state, "stopped");
-      assert.equal(stats.framesPainted, paintedAtStop);
-      assert.ok(
-        server.stats.sentences < 8,
-        `server synthesized all ${server.stats.sentences} sentences`,
-      );
-    });
+        );
+        assert.ok(live.before > 0, "no audio was playing before Stop");
+        assert.equal(live.after, 0, "audio sources still playing after Stop");
+        const paintedAtStop = (await readStats(page)).framesPainted;
+        await waitUntil(
+          async () => (await inFlightStreams(server.url)) === 0,
+          5_000,
+          "in-flight streams back to 0",
+        );
+        await new Promise((resolve) => setTimeout(resolve, 500));
+        const stats = await readStats(page);
+        assert.equal(stats.state, "stopped");
+        assert.equal(stats.framesPainted, paintedAtStop);
+        assert.ok(
+          server.stats.sentences < 8,
+          `server synthesized all ${server.stats.sentences} sentences`,
+        );
+      },
+    );
   },
 });
 
@@ -281,7 +316,7 @@ Deno.test({
   async fn() {
     const words = [10, 14];
     const text = words.map((n, i) => sentence(i, n)).join(" ");
-    await withPage({}, async (page) => {
+    await withPage(startServer({}), async (page) => {
       await page.getByLabel("Text", { exact: true }).fill(text);
       await page.getByLabel("Avatar", { exact: true }).selectOption("face");
       await page.getByLabel(/Simple mode/).check();
@@ -339,3 +374,67 @@ async function waitUntil(
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
+
+Deno.test({
+  name:
+    "web client on the embedded server: fixture voice and lip model play in sync over the demo avatar",
+  ignore: SKIP,
+  async fn() {
+    const text =
+      "Hello there, this is Lipstream. The fixture voice speaks in tones. Goodbye for now!";
+    await withPage(startEmbeddedServer(), async (page) => {
+      await page.getByLabel("Text", { exact: true }).fill(text);
+      await page.getByLabel("Voice", { exact: true }).selectOption(
+        "fixture_vits",
+      );
+      await page.getByLabel("Avatar", { exact: true }).selectOption("demo");
+      // The demo avatar's mouth, in the 256×256 canvas.
+      await installCanvasSampler(page, {
+        strip: 2,
+        block: 1,
+        mouth: [88, 140, 168, 200],
+      });
+      await page.getByRole("button", { name: "Speak" }).click();
+      await waitForStats(page, (s) => s.framesPainted >= 5, 20_000);
+      await page.screenshot({
+        fullPage: true,
+        path: new URL("../out/web_client_embedded.png", import.meta.url)
+          .pathname,
+      });
+      await waitForStats(page, (s) => s.state === "idle", 30_000);
+      const stats = await readStats(page);
+      console.log(summary(stats));
+      assert.equal(stats.audioPartsDecoded, 3);
+      stats.segments.forEach(([start], i) => {
+        if (i > 0) {
+          assert.ok(
+            Math.abs(start - stats.segments[i - 1]![1]) < 1e-6,
+            `gap or overlap before segment ${i}`,
+          );
+        }
+      });
+      const audioSec = stats.segments.at(-1)![1] - stats.segments[0]![0];
+      // Frames cover the audio on one clock: ceil(duration × fps), within
+      // the rounding of the decoded segment times.
+      assert.ok(
+        Math.abs(stats.framesReceived - audioSec * FPS) <= 1,
+        `${stats.framesReceived} frames for ${audioSec} s`,
+      );
+      assert.ok(
+        stats.framesPainted >= 0.9 * stats.framesReceived,
+        `painted ${stats.framesPainted} of ${stats.framesReceived}`,
+      );
+      assert.ok(
+        stats.maxAbsOffsetMs <= FRAME_MS,
+        `max |A/V offset| ${stats.maxAbsOffsetMs} ms`,
+      );
+      const samples: CanvasSample[] = await page.evaluate("canvasSamples");
+      const mouths = new Set(
+        samples.filter((s) => s.painted > 0).map((s) =>
+          Math.round(s.mouthLuma / 2)
+        ),
+      );
+      assert.ok(mouths.size >= 2, `mouth region never changed: ${[...mouths]}`);
+    });
+  },
+});

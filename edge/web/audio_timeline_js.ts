@@ -19,9 +19,11 @@ const SAFETY_SEC = 0.01;
 export class AudioTimeline {
   /**
    * context: the AudioContext; leadSec: headroom before sample 0 plays,
-   * absorbing jitter between the first and second parts.
+   * absorbing jitter between the first audio part and the first frames
+   * (which need the next 200 ms of mel) and between sentences. 0.25 s keeps
+   * the start well under a second while a busy server catches up.
    */
-  constructor(context, { leadSec = 0.12 } = {}) {
+  constructor(context, { leadSec = 0.25 } = {}) {
     this.context = context;
     this.leadSec = leadSec;
     this.output = context.createGain();
