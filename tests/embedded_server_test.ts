@@ -203,6 +203,26 @@ Deno.test("embedded server: lips move with the audio of an uploaded espeak-ng re
 
 Deno.test("embedded server: /v1/tts returns a playable data URI and readiness is green", async () => {
   await withEmbeddedServer(async (base) => {
+    const idle = await fetch(`${base}/v1/avatars/demo/idle.jpg`);
+    assert.equal(idle.headers.get("content-type"), "image/jpeg");
+    const frame = await ffprobe(
+      new Uint8Array(await idle.arrayBuffer()),
+      "stream=codec_name,width,height",
+    );
+    assert.deepEqual([frame.codec_name, frame.width, frame.height], [
+      "mjpeg",
+      256,
+      256,
+    ]);
+    for (const id of ["nobody", "..", "demo%2F..%2F..%2Fetc"]) {
+      const missing = await fetch(`${base}/v1/avatars/${id}/idle.jpg`);
+      assert.equal(missing.status, 404, id);
+      assert.equal(
+        missing.headers.get("content-type"),
+        "application/problem+json",
+      );
+      await missing.body?.cancel();
+    }
     const ready = await fetch(`${base}/readyz`);
     assert.equal(ready.status, 200);
     const report = await ready.json();

@@ -388,6 +388,12 @@ Deno.test({
         "fixture_vits",
       );
       await page.getByLabel("Avatar", { exact: true }).selectOption("demo");
+      // The idle face shows before any speech.
+      await waitForExpression(
+        page,
+        "window.lipstream.idleShown === 'demo'",
+        10_000,
+      );
       // The demo avatar's mouth, in the 256×256 canvas.
       await installCanvasSampler(page, {
         strip: 2,

@@ -103,6 +103,8 @@ export function createLipSyncService(
     stats,
     listAvatars: () => Promise.resolve([...infos.values()]),
     getAvatar: (id) => Promise.resolve(infos.get(id)),
+    // The first frame: where every utterance's ping-pong starts from scratch.
+    idleFrame: (id) => Promise.resolve(options.packs.get(id)?.jpegs[0]),
     open(request, { signal }) {
       // A throw inside the executor rejects: every failure, an aborted signal
       // included, reaches the caller as a rejection.

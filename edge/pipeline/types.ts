@@ -152,6 +152,11 @@ export interface LipSyncService {
   listAvatars(): Promise<AvatarInfo[]>;
   /** One avatar, or `undefined` when there is no such avatar. */
   getAvatar(id: string): Promise<AvatarInfo | undefined>;
+  /**
+   * The avatar's idle frame as JPEG (what clients show before and after
+   * speech), or `undefined` when there is no such avatar.
+   */
+  idleFrame?(avatarId: string): Promise<Uint8Array | undefined>;
   /** Opens a session for one utterance. */
   open(
     request: LipSyncRequest,

@@ -1,11 +1,15 @@
 /**
- * `GET /v1/voices` and `GET /v1/avatars`: what can be requested.
+ * `GET /v1/voices` and `GET /v1/avatars`: what can be requested;
+ * `GET /v1/avatars/:id/idle.jpg`: the avatar's idle frame for clients to show
+ * before and after speech.
  *
  * @module
  */
 
 import { Hono } from "hono";
 import type { AppEnv } from "../app_env.ts";
+import { problem } from "../problem.ts";
+import { SAFE_ID_REGEXP } from "../schemas.ts";
 import type { LipSyncService, SpeechService } from "../pipeline/types.ts";
 
 /**
@@ -41,6 +45,21 @@ export function catalogRoutes(
           fps: avatar.fps,
           frame_count: avatar.frameCount,
         })),
+      });
+    })
+    .get("/v1/avatars/:id/idle.jpg", async (c) => {
+      const id = c.req.param("id");
+      const jpeg = SAFE_ID_REGEXP.test(id)
+        ? await deps.lipSync.idleFrame?.(id)
+        : undefined;
+      if (jpeg === undefined) {
+        throw problem(404, "unknown-avatar", {
+          detail: `No avatar '${id}' with an idle frame`,
+        });
+      }
+      return c.body(jpeg as Uint8Array<ArrayBuffer>, 200, {
+        "Content-Type": "image/jpeg",
+        "Cache-Control": "public, max-age=300",
       });
     });
 }

@@ -169,6 +169,24 @@ export function buildOpenApi(schemas: RequestSchemas): {
       "/v1/avatars": {
         get: { summary: "Avatars", responses: { 200: { description: "OK" } } },
       },
+      "/v1/avatars/{id}/idle.jpg": {
+        get: {
+          summary: "The avatar's idle frame, to show before and after speech",
+          parameters: [{
+            name: "id",
+            in: "path",
+            required: true,
+            schema: { type: "string" },
+          }],
+          responses: {
+            200: {
+              description: "JPEG",
+              content: { "image/jpeg": {} },
+            },
+            ...errors(404),
+          },
+        },
+      },
       "/healthz": {
         get: { summary: "Liveness", responses: { 200: { description: "OK" } } },
       },

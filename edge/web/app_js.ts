@@ -59,6 +59,25 @@ function drawIdlePlaceholder(width, height) {
   g.fill();
 }
 
+/** Shows the avatar's idle frame (a placeholder until it arrives, or if it cannot). */
+async function drawIdleFrame(avatar) {
+  drawIdlePlaceholder(avatar.width, avatar.height);
+  try {
+    const response = await fetch("/v1/avatars/" + encodeURIComponent(avatar.id) + "/idle.jpg", {
+      headers: authHeaders(form),
+    });
+    if (!response.ok) return;
+    const bitmap = await createImageBitmap(await response.blob());
+    if (lipstream.stats.framesPainted > 0) return;
+    canvas.width = bitmap.width;
+    canvas.height = bitmap.height;
+    canvas.getContext("2d").drawImage(bitmap, 0, 0);
+    lipstream.idleShown = avatar.id;
+  } catch {
+    // The placeholder stays.
+  }
+}
+
 function setMode(simple) {
   canvas.hidden = simple;
   simpleVideo.hidden = !simple;
@@ -250,7 +269,7 @@ async function init() {
     lipstream.catalog = await loadCatalog(form);
     const onAvatar = () => {
       const avatar = selectedAvatar(form, lipstream.catalog.avatars);
-      if (avatar && lipstream.stats.framesPainted === 0) drawIdlePlaceholder(avatar.width, avatar.height);
+      if (avatar && lipstream.stats.framesPainted === 0) drawIdleFrame(avatar);
     };
     form.elements.namedItem("avatar").addEventListener("change", onAvatar);
     onAvatar();

@@ -131,6 +131,8 @@ export function createSolidLipSyncService(
     listAvatars: () => Promise.resolve([TEST_AVATAR]),
     getAvatar: (id) =>
       Promise.resolve(id === TEST_AVATAR.id ? TEST_AVATAR : undefined),
+    idleFrame: (id) =>
+      Promise.resolve(id === TEST_AVATAR.id ? TINY_JPEG : undefined),
     open(request) {
       let nextIndex = 0;
       let endMs = 0;
