@@ -152,7 +152,7 @@ export function createApp(deps: AppDeps): EdgeApp {
   app.route("/", openApiRoutes(schemas));
   app.route("/", webRoutes());
   app.use("/v1/*", apiKey(config.apiKeys));
-  app.route("/", catalogRoutes(deps));
+  app.route("/", catalogRoutes(common));
   app.route(
     "/",
     speakRoutes({ ...common, encodeWav: deps.encodeWav, utterances }),

@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { encodeWav } from "@lipstream/shared";
 import { createTestApp } from "../tests/support/test_app.ts";
 
 const KEY = "k".repeat(20);
@@ -236,6 +237,40 @@ const BAD: BadCase[] = [
     errorPath: "/voice",
   },
   {
+    name: "session with slash",
+    body: { ...OK_SPEAK, session: "a/b" },
+    status: 400,
+    errorPath: "/session",
+  },
+  {
+    name: "session not a string",
+    body: { ...OK_SPEAK, session: 7 },
+    status: 400,
+    errorPath: "/session",
+  },
+  {
+    name: "mjpeg session too long",
+    path: `/v1/speak.mjpeg?text=Hi.&voice=tone&avatar=square&session=${
+      "s".repeat(129)
+    }`,
+    method: "GET",
+    status: 400,
+    errorPath: "/session",
+  },
+  {
+    name: "idle frame session path trick",
+    path: "/v1/avatars/square/idle.jpg?session=..",
+    method: "GET",
+    status: 400,
+    errorPath: "/session",
+  },
+  {
+    name: "idle frame unknown query",
+    path: "/v1/avatars/square/idle.jpg?frame=3",
+    method: "GET",
+    status: 400,
+  },
+  {
     name: "delete unknown utterance",
     path: "/v1/utterances/nope",
     method: "DELETE",
@@ -278,6 +313,42 @@ Deno.test("bad requests get the right status and a problem+json body", async (t)
       }
     });
   }
+});
+
+Deno.test("every streaming route hands the request's session to the lip-sync service", async () => {
+  const { app, stats } = createTestApp();
+  const wav = encodeWav(new Float32Array(1600), {
+    sampleRateHz: 16000,
+    format: "pcm16",
+  });
+  const requests: [string, RequestInit?][] = [
+    ["/v1/speak", {
+      method: "POST",
+      headers: json,
+      body: JSON.stringify({ ...OK_SPEAK, session: "conv-1" }),
+    }],
+    ["/v1/speak", {
+      method: "POST",
+      headers: json,
+      body: JSON.stringify(OK_SPEAK),
+    }],
+    ["/v1/lipsync?avatar=square&session=conv.2", {
+      method: "POST",
+      headers: { "Content-Type": "audio/wav" },
+      body: wav,
+    }],
+    ["/v1/speak.mjpeg?text=Hi.&voice=tone&avatar=square&session=conv_3"],
+  ];
+  for (const [path, init] of requests) {
+    const response = await app.request(path, init);
+    assert.equal(response.status, 200, path);
+    await response.arrayBuffer();
+  }
+  assert.deepEqual(stats.sessions, ["conv-1", undefined, "conv.2", "conv_3"]);
+  const idle = await app.request("/v1/avatars/square/idle.jpg?session=conv-1");
+  assert.equal(idle.status, 200);
+  assert.equal(idle.headers.get("cache-control"), "private, no-store");
+  await idle.body?.cancel();
 });
 
 Deno.test("API keys: 401 without a valid Bearer key, 200 with one", async () => {

@@ -80,6 +80,7 @@ const ConfigSchema = z.object({
   ),
   LIPSYNC_FIRST_BATCH: integer("LIPSYNC_FIRST_BATCH", 1, 256, 4),
   LIPSYNC_BATCH: integer("LIPSYNC_BATCH", 1, 256, 16),
+  MAX_SESSIONS: integer("MAX_SESSIONS", 1, 10_000_000, 10_000),
   SILENCE_PEAK: z.string().trim().optional().transform((raw, ctx) => {
     if (raw === undefined || raw === "") return -3.5;
     if (raw === "off") return false as const;
@@ -163,6 +164,8 @@ export interface EdgeConfig {
   lipSyncFirstBatch: number;
   /** Frames in later Wav2Lip batches (`LIPSYNC_BATCH`, default 16). */
   lipSyncBatch: number;
+  /** (avatar, session) idle-loop cursors remembered, least recently used forgotten first (`MAX_SESSIONS`, default 10000). */
+  maxSessions: number;
   /** Silence skip threshold in normalized mel (`SILENCE_PEAK`, default -3.5; `off` disables). */
   silencePeak: number | false;
   /** Paste-back mode (`PASTE_BLEND`: `feathered` (default) or `reference`). */
@@ -244,6 +247,7 @@ export function readConfig(
     wav2lipModel: v.WAV2LIP_MODEL,
     lipSyncFirstBatch: v.LIPSYNC_FIRST_BATCH,
     lipSyncBatch: v.LIPSYNC_BATCH,
+    maxSessions: v.MAX_SESSIONS,
     silencePeak: v.SILENCE_PEAK,
     pasteBlend: v.PASTE_BLEND,
     jpegQuality: v.JPEG_QUALITY,

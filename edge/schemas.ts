@@ -31,6 +31,9 @@ const NoiseScale = z.number().min(0).max(2);
 const AudioFormat = z.enum(["pcm16", "float32"]).describe(
   "Sample format of WAV parts (`pcm16` plays everywhere).",
 );
+const Session = SafeId.describe(
+  "Your session (conversation) id: its utterances on one avatar continue one idle loop without a jump. Without it, requests share the avatar's loop.",
+);
 const Fps = z.int().min(1).max(60).describe("Frames per second.");
 const JpegQuality = z.int().min(1).max(100).describe("JPEG quality.");
 
@@ -44,6 +47,8 @@ export interface RequestSchemas {
   lipsync: typeof LipsyncParams;
   /** `GET /v1/speak.mjpeg` query. */
   mjpeg: ReturnType<typeof mjpegSchema>;
+  /** `GET /v1/avatars/:id/idle.jpg` query. */
+  idle: typeof IdleParams;
 }
 
 function text(maxTextLength: number) {
@@ -64,6 +69,7 @@ function speakSchema(maxTextLength: number) {
     noise_scale: NoiseScale.optional(),
     noise_scale_w: NoiseScale.optional(),
     avatar: SafeId.describe("Avatar id from `GET /v1/avatars`."),
+    session: Session.optional(),
     fps: Fps.optional(),
     audio_format: AudioFormat.optional(),
     jpeg_quality: JpegQuality.optional(),
@@ -99,9 +105,14 @@ function queryNumber<T extends z.ZodNumber>(schema: T) {
 
 const LipsyncParams = z.strictObject({
   avatar: SafeId.describe("Avatar id from `GET /v1/avatars`."),
+  session: Session.optional(),
   fps: queryNumber(Fps).optional(),
   jpeg_quality: queryNumber(JpegQuality).optional(),
   audio_format: AudioFormat.optional(),
+});
+
+const IdleParams = z.strictObject({
+  session: Session.optional(),
 });
 
 function mjpegSchema(maxTextLength: number) {
@@ -109,6 +120,7 @@ function mjpegSchema(maxTextLength: number) {
     text: text(maxTextLength),
     voice: SafeId,
     avatar: SafeId,
+    session: Session.optional(),
     speaker: z.string().min(1).max(128).optional(),
     language: Language.optional(),
     speed: queryNumber(Speed).optional(),
@@ -142,6 +154,7 @@ export function createRequestSchemas(
     tts: ttsSchema(options.maxTextLength),
     lipsync: LipsyncParams,
     mjpeg: mjpegSchema(options.maxTextLength),
+    idle: IdleParams,
   };
 }
 

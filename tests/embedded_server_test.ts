@@ -7,6 +7,7 @@
  */
 import assert from "node:assert/strict";
 import { parseMultipartStream } from "@remix-run/multipart-parser";
+import { encodeWav } from "@lipstream/shared";
 import { decodeJpeg } from "@lipstream/edge/frames";
 import { buildPipelineDeps } from "../edge/boot/pipeline_deps.ts";
 import { createApp } from "@lipstream/edge/app";
@@ -198,6 +199,45 @@ Deno.test("embedded server: lips move with the audio of an uploaded espeak-ng re
     // The fixture lip model opens a dark mouth with the mel energy: speech and
     // pauses must look different.
     assert.ok(spread > 5, `mouth luma spread ${spread.toFixed(1)}`);
+  });
+});
+
+Deno.test("embedded server: a session's utterances continue one idle loop; idle.jpg shows where", async () => {
+  // 0.2 s of silence: the silence skip serves the pack's idle JPEGs, so the
+  // frames show exactly where each utterance's ping-pong stands.
+  const silence = encodeWav(new Float32Array(3200), {
+    sampleRateHz: 16000,
+    format: "pcm16",
+  });
+  await withEmbeddedServer(async (base) => {
+    const frames = async (session: string) => {
+      const response = await fetch(
+        `${base}/v1/lipsync?avatar=demo&fps=25&session=${session}`,
+        {
+          method: "POST",
+          headers: { "Content-Type": "audio/wav" },
+          body: silence,
+        },
+      );
+      const parts = await readParts(response);
+      return parts.filter((p) => p.headers["content-type"] === "image/jpeg")
+        .map((p) => p.bytes);
+    };
+    const idle = async (query: string) =>
+      new Uint8Array(
+        await (await fetch(`${base}/v1/avatars/demo/idle.jpg${query}`))
+          .arrayBuffer(),
+      );
+    const first = await frames("alice");
+    assert.equal(first.length, 5);
+    assert.deepEqual(first[0], await idle(""));
+    const next = await idle("?session=alice");
+    assert.notDeepEqual(next, first[0]);
+    const second = await frames("alice");
+    assert.deepEqual(second[0], next);
+    // Another session starts from the first frame.
+    assert.deepEqual(await idle("?session=bob"), first[0]);
+    assert.deepEqual((await frames("bob"))[0], first[0]);
   });
 });
 

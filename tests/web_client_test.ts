@@ -219,6 +219,10 @@ Deno.test({
       console.log(summary(stats));
 
       assert.equal(server.stats.frames, frameCount);
+      // The page's session rides on the request (its idle loop continues).
+      const sessionId: string = await page.evaluate("lipstream.sessionId");
+      assert.match(sessionId, /^[0-9a-f]{32}$/);
+      assert.deepEqual(server.stats.sessions, [sessionId]);
       assert.equal(stats.audioPartsDecoded, 3);
       assert.equal(stats.rebases, 0);
       stats.segments.forEach(([start, end], i) => {
@@ -316,7 +320,7 @@ Deno.test({
   async fn() {
     const words = [10, 14];
     const text = words.map((n, i) => sentence(i, n)).join(" ");
-    await withPage(startServer({}), async (page) => {
+    await withPage(startServer({}), async (page, server) => {
       await page.getByLabel("Text", { exact: true }).fill(text);
       await page.getByLabel("Avatar", { exact: true }).selectOption("face");
       await page.getByLabel(/Simple mode/).check();
@@ -328,6 +332,8 @@ Deno.test({
       );
       const expectedSec = (words[0]! + words[1]!) * MS_PER_WORD / 1000;
       assert.equal(stats.simple!.durationMs, expectedSec * 1000);
+      const sessionId: string = await page.evaluate("lipstream.sessionId");
+      assert.deepEqual(server.stats.sessions, [sessionId]); // the MJPEG <img>
       assert.ok(
         Math.abs(stats.simple!.audioDurationSec! - expectedSec) < 0.005,
         `duration ${stats.simple!.audioDurationSec}`,

@@ -107,6 +107,7 @@ export async function buildPipelineDeps(
     silencePeak: config.silencePeak,
     blend: config.pasteBlend,
     jpegQuality: config.jpegQuality,
+    maxSessions: config.maxSessions,
   });
   const voiceModels = [...new Set(voices.map((voice) => voice.tritonModel))];
   const readiness = backendReadiness({

@@ -66,7 +66,7 @@ export class PingPongPicker {
   next(): number {
     const p = this.#position;
     this.#position = (p + 1) % this.#period;
-    return p < this.#frameCount ? p : this.#period - p;
+    return pingPongFrame(p, this.#frameCount);
   }
 
   /**
@@ -80,4 +80,26 @@ export class PingPongPicker {
     for (let i = 0; i < count; i++) out[i] = this.next();
     return out;
   }
+}
+
+/**
+ * The frame index at `position` of the ping-pong cycle over `frameCount` frames (the frame a picker
+ * started at `position` gives first).
+ *
+ * @example
+ * ```ts
+ * import { pingPongFrame } from "@lipstream/edge/frames";
+ * import assert from "node:assert/strict";
+ *
+ * assert.deepEqual([0, 3, 4, 5].map((p) => pingPongFrame(p, 4)), [0, 3, 2, 1]);
+ * ```
+ *
+ * @param position A position in [0, 2 · (frameCount − 1)), e.g. {@linkcode PingPongPicker.position}.
+ * @param frameCount Frames in the avatar pack (≥ 1).
+ * @returns A frame index in [0, frameCount).
+ */
+export function pingPongFrame(position: number, frameCount: number): number {
+  const period = Math.max(1, 2 * (frameCount - 1));
+  const p = position % period;
+  return p < frameCount ? p : period - p;
 }

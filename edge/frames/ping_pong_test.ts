@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { PingPongPicker } from "./ping_pong.ts";
+import { pingPongFrame, PingPongPicker } from "./ping_pong.ts";
 
 Deno.test("PingPongPicker goes forward then backward without repeating the ends", () => {
   assert.deepEqual([...new PingPongPicker(3).take(9)], [
@@ -25,4 +25,18 @@ Deno.test("PingPongPicker continues across calls and resumes from a saved positi
   assert.deepEqual([...resumed.take(4)], [...session.take(4)]);
   assert.throws(() => new PingPongPicker(0), RangeError);
   assert.throws(() => new PingPongPicker(3, { start: 4 }), RangeError);
+});
+
+Deno.test("pingPongFrame() gives the frame a picker started at that position picks first", () => {
+  for (const frameCount of [1, 2, 3, 6]) {
+    const picker = new PingPongPicker(frameCount);
+    for (let position = 0; position < 20; position++) {
+      const period = Math.max(1, 2 * (frameCount - 1));
+      assert.equal(
+        pingPongFrame(position, frameCount),
+        new PingPongPicker(frameCount, { start: position % period }).next(),
+      );
+      assert.equal(pingPongFrame(position, frameCount), picker.next());
+    }
+  }
 });

@@ -2,9 +2,10 @@
  * The real {@linkcode LipSyncService}: avatar packs loaded at start-up, a
  * Wav2Lip model, and one frame pipeline per utterance.
  *
- * Idle frames are picked ping-pong; each avatar keeps a cursor, so an
- * utterance starts where the previous utterance on that avatar stopped and the
- * loop continues without a jump. The choice is deterministic: an utterance's
+ * Idle frames are picked ping-pong; each (avatar, session) keeps a cursor, so
+ * an utterance starts where the session's previous utterance on that avatar
+ * stopped and the loop continues without a jump. Requests without a session
+ * share one cursor per avatar. The choice is deterministic: an utterance's
  * frames depend only on its audio and the cursor when it opened.
  *
  * @module
@@ -23,6 +24,8 @@ import {
   type LipSyncFrameSession,
   type LipSyncStats,
 } from "./lipsync_session.ts";
+import { SessionCursors } from "./session_cursors.ts";
+import { pingPongFrame } from "../frames/ping_pong.ts";
 
 /** Default peak (normalized mel, −4…4) at or below which a window counts as silent. */
 export const DEFAULT_SILENCE_PEAK = -3.5;
@@ -45,12 +48,22 @@ export interface LipSyncServiceOptions {
   blend?: "reference" | "feathered";
   /** JPEG quality when a request sets none. @default {80} */
   jpegQuality?: number;
+  /**
+   * (avatar, session) idle-loop cursors kept; the least recently used is
+   * forgotten first. @default {DEFAULT_MAX_SESSIONS}
+   */
+  maxSessions?: number;
 }
 
 /** The service plus its counters. */
 export interface LipSyncServiceWithStats extends LipSyncService {
   /** What all sessions did so far. */
   readonly stats: LipSyncStats;
+  /** The frame the session's next utterance on the avatar starts on. */
+  idleFrame(
+    avatarId: string,
+    sessionId?: string,
+  ): Promise<Uint8Array | undefined>;
   /** Opens a session (with `finish`). */
   open(
     request: LipSyncRequest,
@@ -89,7 +102,7 @@ export function createLipSyncService(
     );
   }
   const defaultQuality = options.jpegQuality ?? 80;
-  const cursors = new Map<string, number>();
+  const cursors = new SessionCursors(options.maxSessions);
   const stats: LipSyncStats = {
     frames: 0,
     silentFrames: 0,
@@ -103,8 +116,15 @@ export function createLipSyncService(
     stats,
     listAvatars: () => Promise.resolve([...infos.values()]),
     getAvatar: (id) => Promise.resolve(infos.get(id)),
-    // The first frame: where every utterance's ping-pong starts from scratch.
-    idleFrame: (id) => Promise.resolve(options.packs.get(id)?.jpegs[0]),
+    idleFrame(id, sessionId) {
+      const pack = options.packs.get(id);
+      if (pack === undefined) return Promise.resolve(undefined);
+      const frame = pingPongFrame(
+        cursors.get(id, sessionId),
+        pack.manifest.frameCount,
+      );
+      return Promise.resolve(pack.jpegs[frame]);
+    },
     open(request, { signal }) {
       // A throw inside the executor rejects: every failure, an aborted signal
       // included, reaches the caller as a rejection.
@@ -136,9 +156,10 @@ export function createLipSyncService(
       batching,
       silencePeak: silence === false ? undefined : silence,
       blend: options.blend ?? "feathered",
-      startPosition: cursors.get(request.avatarId) ?? 0,
+      startPosition: cursors.get(request.avatarId, request.sessionId),
       stats,
-      onClose: (position) => cursors.set(request.avatarId, position),
+      onClose: (position) =>
+        cursors.set(request.avatarId, request.sessionId, position),
     });
   }
 }

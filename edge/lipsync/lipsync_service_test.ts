@@ -113,6 +113,62 @@ Deno.test("service continues each avatar's ping-pong loop across utterances", as
   assert.deepEqual(await idleIndices("other", 2), [1, 2]);
 });
 
+Deno.test("service keeps one idle loop per session on each avatar", async () => {
+  const service = createLipSyncService({
+    packs: PACKS,
+    lipModel: greyByLoudnessModel,
+  });
+  const idleIndices = async (sessionId: string | undefined, frames: number) => {
+    const session = await service.open(
+      { avatarId: "demo", fps: 25, ...(sessionId ? { sessionId } : {}) },
+      { signal: SIGNAL },
+    );
+    const out = await renderSession(session, [silence(frames)], SIGNAL);
+    return out.map((frame) => PACK.jpegs.indexOf(frame.jpeg));
+  };
+  const idleIndex = async (sessionId?: string) =>
+    PACK.jpegs.indexOf((await service.idleFrame("demo", sessionId))!);
+  assert.deepEqual(await idleIndices("alice", 4), [0, 1, 2, 3]);
+  assert.equal(await idleIndex("alice"), 4);
+  // Another session (and the anonymous loop) start at the first frame.
+  assert.equal(await idleIndex("bob"), 0);
+  assert.deepEqual(await idleIndices("bob", 2), [0, 1]);
+  assert.deepEqual(await idleIndices(undefined, 3), [0, 1, 2]);
+  // Each continues its own loop.
+  assert.deepEqual(await idleIndices("alice", 4), [4, 5, 4, 3]);
+  assert.deepEqual(await idleIndices("bob", 1), [2]);
+  assert.deepEqual(await idleIndices(undefined, 1), [3]);
+  assert.equal(await idleIndex(), 4);
+  assert.equal(await service.idleFrame("nobody", "alice"), undefined);
+});
+
+Deno.test("service forgets the least recently used session past maxSessions", async () => {
+  const service = createLipSyncService({
+    packs: PACKS,
+    lipModel: greyByLoudnessModel,
+    maxSessions: 2,
+  });
+  const speak = async (sessionId: string) => {
+    const session = await service.open(
+      { avatarId: "demo", fps: 25, sessionId },
+      {
+        signal: SIGNAL,
+      },
+    );
+    await renderSession(session, [silence(2)], SIGNAL);
+  };
+  const idleIndex = async (sessionId: string) =>
+    PACK.jpegs.indexOf((await service.idleFrame("demo", sessionId))!);
+  await speak("a");
+  await speak("b");
+  assert.equal(await idleIndex("a"), 2); // "a" is now the most recent
+  await speak("c"); // evicts "b"
+  assert.deepEqual(
+    [await idleIndex("a"), await idleIndex("b"), await idleIndex("c")],
+    [2, 0, 2],
+  );
+});
+
 Deno.test("service uses the request's JPEG quality, else its default", async () => {
   const sizes = async (jpegQuality: number | undefined) => {
     const service = createLipSyncService({

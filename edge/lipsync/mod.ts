@@ -13,3 +13,4 @@ export * from "./lip_model.ts";
 export * from "./lipsync_service.ts";
 export * from "./lipsync_session.ts";
 export * from "./mel_timeline.ts";
+export * from "./session_cursors.ts";

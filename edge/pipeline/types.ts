@@ -113,6 +113,11 @@ export interface LipSyncRequest {
   fps: number;
   /** JPEG quality, 1–100; the service's default when absent. */
   jpegQuality?: number;
+  /**
+   * The caller's session: its utterances on one avatar continue one idle
+   * loop. Requests without one share the avatar's anonymous loop.
+   */
+  sessionId?: string;
 }
 
 /**
@@ -154,9 +159,14 @@ export interface LipSyncService {
   getAvatar(id: string): Promise<AvatarInfo | undefined>;
   /**
    * The avatar's idle frame as JPEG (what clients show before and after
-   * speech), or `undefined` when there is no such avatar.
+   * speech): the frame the session's next utterance starts on (the
+   * anonymous loop's when `sessionId` is absent), or `undefined` when there
+   * is no such avatar.
    */
-  idleFrame?(avatarId: string): Promise<Uint8Array | undefined>;
+  idleFrame?(
+    avatarId: string,
+    sessionId?: string,
+  ): Promise<Uint8Array | undefined>;
   /** Opens a session for one utterance. */
   open(
     request: LipSyncRequest,

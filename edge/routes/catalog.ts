@@ -1,7 +1,8 @@
 /**
  * `GET /v1/voices` and `GET /v1/avatars`: what can be requested;
- * `GET /v1/avatars/:id/idle.jpg`: the avatar's idle frame for clients to show
- * before and after speech.
+ * `GET /v1/avatars/:id/idle.jpg[?session=…]`: the avatar's idle frame for
+ * clients to show before and after speech — the frame the session's next
+ * utterance starts on.
  *
  * @module
  */
@@ -9,17 +10,21 @@
 import { Hono } from "hono";
 import type { AppEnv } from "../app_env.ts";
 import { problem } from "../problem.ts";
-import { SAFE_ID_REGEXP } from "../schemas.ts";
+import { type RequestSchemas, SAFE_ID_REGEXP } from "../schemas.ts";
 import type { LipSyncService, SpeechService } from "../pipeline/types.ts";
 
 /**
  * Creates the catalog routes.
  *
- * @param deps The speech and lip-sync services.
+ * @param deps The speech and lip-sync services, the request schemas.
  * @returns The sub-app.
  */
 export function catalogRoutes(
-  deps: { speech: SpeechService; lipSync: LipSyncService },
+  deps: {
+    speech: SpeechService;
+    lipSync: LipSyncService;
+    schemas: Pick<RequestSchemas, "idle">;
+  },
 ): Hono<AppEnv> {
   return new Hono<AppEnv>()
     .get("/v1/voices", async (c) => {
@@ -49,8 +54,9 @@ export function catalogRoutes(
     })
     .get("/v1/avatars/:id/idle.jpg", async (c) => {
       const id = c.req.param("id");
+      const { session } = deps.schemas.idle.parse(c.req.query());
       const jpeg = SAFE_ID_REGEXP.test(id)
-        ? await deps.lipSync.idleFrame?.(id)
+        ? await deps.lipSync.idleFrame?.(id, session)
         : undefined;
       if (jpeg === undefined) {
         throw problem(404, "unknown-avatar", {
@@ -59,7 +65,10 @@ export function catalogRoutes(
       }
       return c.body(jpeg as Uint8Array<ArrayBuffer>, 200, {
         "Content-Type": "image/jpeg",
-        "Cache-Control": "public, max-age=300",
+        // A session's idle frame moves with its utterances.
+        "Cache-Control": session === undefined
+          ? "public, max-age=300"
+          : "private, no-store",
       });
     });
 }

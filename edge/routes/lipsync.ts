@@ -150,6 +150,7 @@ export function lipsyncRoutes(deps: LipsyncDeps): Hono<AppEnv> {
         route: "/v1/lipsync",
         startedAtMs,
         avatarId: avatar.id,
+        sessionId: params.session,
         fps: params.fps ?? deps.defaultFps,
         jpegQuality: params.jpeg_quality,
         audioFormat: params.audio_format ?? "pcm16",

@@ -67,6 +67,7 @@ export function mjpegRoutes(deps: MjpegDeps): Hono<AppEnv> {
         ...(query.jpeg_quality === undefined
           ? {}
           : { jpegQuality: query.jpeg_quality }),
+        ...(query.session === undefined ? {} : { sessionId: query.session }),
         audio: (signal) =>
           deps.speech.synthesize({
             text: query.text,

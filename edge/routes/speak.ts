@@ -59,6 +59,7 @@ export function speakRoutes(deps: SpeakDeps): Hono<AppEnv> {
           route: "/v1/speak",
           startedAtMs,
           avatarId: avatar.id,
+          sessionId: body.session,
           fps: body.fps ?? deps.defaultFps,
           jpegQuality: body.jpeg_quality,
           audioFormat: body.audio_format ?? "pcm16",

@@ -48,6 +48,8 @@ export interface UtteranceResponseRequest {
   startedAtMs: number;
   /** The avatar pack id. */
   avatarId: string;
+  /** The caller's session, when the request named one. */
+  sessionId: string | undefined;
   /** Frames per second. */
   fps: number;
   /** JPEG quality, when the request set one. */
@@ -116,6 +118,9 @@ export async function utteranceResponse(
     ...(request.jpegQuality === undefined
       ? {}
       : { jpegQuality: request.jpegQuality }),
+    ...(request.sessionId === undefined
+      ? {}
+      : { sessionId: request.sessionId }),
     audio: request.audio,
   }, { signal: controller.signal, stepTimeoutMs: deps.backendTimeoutMs });
   let primed: PrimedUtterance;

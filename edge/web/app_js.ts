@@ -40,7 +40,10 @@ function freshStats(mode) {
   };
 }
 
-const lipstream = { ready: false, stats: freshStats("stream"), catalog: null, clockMs: () => null };
+/** This page's session: its utterances continue one idle loop on the server (no jump between them). */
+const sessionId = Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, "0")).join("");
+
+const lipstream = { sessionId, ready: false, stats: freshStats("stream"), catalog: null, clockMs: () => null };
 window.lipstream = lipstream;
 
 let audioContext = null;
@@ -63,7 +66,7 @@ function drawIdlePlaceholder(width, height) {
 async function drawIdleFrame(avatar) {
   drawIdlePlaceholder(avatar.width, avatar.height);
   try {
-    const response = await fetch("/v1/avatars/" + encodeURIComponent(avatar.id) + "/idle.jpg", {
+    const response = await fetch("/v1/avatars/" + encodeURIComponent(avatar.id) + "/idle.jpg?session=" + sessionId, {
       headers: authHeaders(form),
     });
     if (!response.ok) return;
@@ -204,7 +207,7 @@ async function speakSimple(body, headers, stats) {
     stats.simple.audioDurationSec = simpleAudio.duration;
   }, { once: true });
   simpleAudio.src = tts.audio;
-  const query = new URLSearchParams({ text: body.text, voice: body.voice, avatar: body.avatar, speed: String(body.speed) });
+  const query = new URLSearchParams({ text: body.text, voice: body.voice, avatar: body.avatar, speed: String(body.speed), session: sessionId });
   if (body.speaker !== undefined) query.set("speaker", String(body.speaker));
   if (body.language !== undefined) query.set("language", body.language);
   simpleVideo.src = "/v1/speak.mjpeg?" + query;
@@ -217,7 +220,7 @@ async function speak() {
   stop("replaced");
   const simple = form.elements.namedItem("simple").checked;
   setMode(simple);
-  const body = readSpeakBody(form);
+  const body = { ...readSpeakBody(form), session: sessionId };
   const headers = authHeaders(form);
   const stats = freshStats(simple ? "simple" : "stream");
   try {

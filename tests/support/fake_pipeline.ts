@@ -53,6 +53,8 @@ export interface FakeStats {
   aborted: number;
   /** When the last abort was observed (performance.now). */
   lastAbortAt: number;
+  /** The session id of each lip-sync session opened, in order. */
+  sessions: (string | undefined)[];
 }
 
 /** Options of the fakes. */
@@ -134,6 +136,7 @@ export function createSolidLipSyncService(
     idleFrame: (id) =>
       Promise.resolve(id === TEST_AVATAR.id ? TINY_JPEG : undefined),
     open(request) {
+      stats.sessions.push(request.sessionId);
       let nextIndex = 0;
       let endMs = 0;
       return Promise.resolve({
@@ -169,5 +172,11 @@ export function createFixedReadiness(ready: boolean): Readiness {
 
 /** Fresh counters. */
 export function createFakeStats(): FakeStats {
-  return { sentences: 0, frames: 0, aborted: 0, lastAbortAt: 0 };
+  return {
+    sentences: 0,
+    frames: 0,
+    aborted: 0,
+    lastAbortAt: 0,
+    sessions: [],
+  };
 }

@@ -92,6 +92,7 @@ export function createFaceLipSyncService(stats: FakeStats): LipSyncService {
     getAvatar: (id) =>
       Promise.resolve(id === FACE_AVATAR.id ? FACE_AVATAR : undefined),
     open(request) {
+      stats.sessions.push(request.sessionId);
       const encoder = new JpegEncoder({ quality: 90 });
       let nextIndex = 0;
       let endMs = 0;
