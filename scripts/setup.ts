@@ -36,7 +36,7 @@ if (await fixturesUpToDate(MODELS_DIR, VOICES_DIR)) {
 
 const DEMO_AVATAR_DIR = "generated/avatars/demo";
 /** Bump when the drawn demo avatar or the pack format changes. */
-const DEMO_AVATAR_VERSION = `pack-v${AVATAR_PACK_VERSION}-demo-1`;
+const DEMO_AVATAR_VERSION = `pack-v${AVATAR_PACK_VERSION}-demo-2`;
 const stampFile = `${DEMO_AVATAR_DIR}/.lipstream-setup`;
 const stamp = await Deno.readTextFile(stampFile).catch(() => "");
 if (stamp === DEMO_AVATAR_VERSION) {

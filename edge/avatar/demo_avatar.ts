@@ -146,7 +146,7 @@ function drawFrame(size: number, pose: Pose): RgbImage {
         layer(ellipse(x, y, ex, ey - 15 * u, 14 * u, 3 * u), HAIR);
       }
       layer(ellipse(x, y, cx, cy + 18 * u, 6 * u, 10 * u), NOSE);
-      layer(ellipse(x, y, cx, cy + 44 * u, 20 * u, 6 * u), LIPS);
+      layer(ellipse(x, y, cx, cy + 54 * u, 20 * u, 6 * u), LIPS);
       const o = (y * size + x) * 3;
       data[o] = color[0];
       data[o + 1] = color[1];
