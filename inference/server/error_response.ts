@@ -51,6 +51,31 @@ export function errorResponse(
 }
 
 /**
+ * Triton's answer when a request names a model it does not have: 400 (INVALID_ARG), not 404,
+ * with Triton's message.
+ *
+ * @param model The requested model name.
+ * @returns The response.
+ * @example
+ * ```ts
+ * import { unknownModelResponse } from "@lipstream/inference/server";
+ * import assert from "node:assert/strict";
+ *
+ * const response = unknownModelResponse("nope");
+ * assert.equal(response.status, 400);
+ * assert.deepEqual(await response.json(), {
+ *   error: "Request for unknown model: 'nope' is not found",
+ * });
+ * ```
+ */
+export function unknownModelResponse(model: string): Response {
+  return errorResponse(
+    400,
+    `Request for unknown model: '${model}' is not found`,
+  );
+}
+
+/**
  * The status for an error thrown while serving: InferenceError by kind, the codec's
  * TypeError/RangeError/SyntaxError (malformed requests) as 400, anything else 500.
  *

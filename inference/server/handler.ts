@@ -11,7 +11,11 @@
  * @module
  */
 import { InferenceError, type ModelConfig } from "@lipstream/shared";
-import { errorResponse, errorToResponse } from "./error_response.ts";
+import {
+  errorResponse,
+  errorToResponse,
+  unknownModelResponse,
+} from "./error_response.ts";
 import { handleInfer, type InferContext } from "./infer_route.ts";
 import { DynamicBatcher } from "./dynamic_batcher.ts";
 import type { KserveServerBackend } from "./backend_types.ts";
@@ -195,10 +199,7 @@ export function createKserveHandler(
       return Response.json(await backend.modelMetadata(model, versionOption));
     } catch (error) {
       if (error instanceof InferenceError && error.kind === "not_found") {
-        return errorResponse(
-          400,
-          `Request for unknown model: '${model}' is not found`,
-        );
+        return unknownModelResponse(model);
       }
       throw error;
     }

@@ -25,7 +25,7 @@ import {
   readBodyBytes,
   selectResponseEncoding,
 } from "@lipstream/shared";
-import { errorResponse } from "./error_response.ts";
+import { errorResponse, unknownModelResponse } from "./error_response.ts";
 import { validateInferInputs } from "./validate_inputs.ts";
 import type { DynamicBatcher } from "./dynamic_batcher.ts";
 import type { KserveServerBackend } from "./backend_types.ts";
@@ -157,11 +157,7 @@ export async function handleInfer(
     metadata = await context.backend.modelMetadata(model, versionOption);
   } catch (error) {
     if (error instanceof InferenceError && error.kind === "not_found") {
-      // Triton reports an unknown model as INVALID_ARG (400), not NOT_FOUND.
-      return errorResponse(
-        400,
-        `Request for unknown model: '${model}' is not found`,
-      );
+      return unknownModelResponse(model);
     }
     throw error;
   }
