@@ -7,3 +7,4 @@
 export * from "./ort_backend.ts";
 export * from "./ort_tensors.ts";
 export * from "./ort_errors.ts";
+export * from "./ort_worker_backend.ts";

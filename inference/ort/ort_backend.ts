@@ -26,6 +26,7 @@ import type { KserveServerBackend } from "../server/backend_types.ts";
 import type { RepositoryIndexEntry } from "../triton/types.ts";
 import { fromOrtTensor, toOrtTensor } from "./ort_tensors.ts";
 import { ortErrorToInferenceError } from "./ort_errors.ts";
+import { cancelled, interruption } from "./_interruption.ts";
 
 /** Options of {@linkcode createOrtBackend}. */
 export interface OrtBackendOptions {
@@ -173,39 +174,6 @@ function settle<T>(fn: () => T): Promise<T> {
   } catch (error) {
     return Promise.reject(error);
   }
-}
-
-function cancelled(model: string, reason: unknown): InferenceError {
-  return reason instanceof InferenceError ? reason : new InferenceError(
-    "cancelled",
-    `Inference on model '${model}' was cancelled`,
-    { cause: reason },
-  );
-}
-
-/** Rejects when the signal aborts or the timeout passes; `stop` removes the listeners. */
-function interruption(model: string, options: InferOptions) {
-  let stop = () => {};
-  const promise = new Promise<never>((_, reject) => {
-    const signal = options.signal;
-    const onAbort = () => reject(cancelled(model, signal?.reason));
-    signal?.addEventListener("abort", onAbort, { once: true });
-    const timer = options.timeoutMs === undefined ? undefined : setTimeout(
-      () =>
-        reject(
-          new InferenceError(
-            "timeout",
-            `Inference on model '${model}' exceeded ${options.timeoutMs} ms`,
-          ),
-        ),
-      options.timeoutMs,
-    );
-    stop = () => {
-      signal?.removeEventListener("abort", onAbort);
-      if (timer !== undefined) clearTimeout(timer);
-    };
-  });
-  return { promise, stop: () => stop() };
 }
 
 /**

@@ -1,0 +1,292 @@
+/**
+ * ONNX Runtime on worker threads: the same backend as {@linkcode createOrtBackend}, but each model
+ * run happens in a Web Worker (`ort_worker.ts`), so the caller's thread keeps serving HTTP,
+ * encoding frames and writing streams while a model runs. onnxruntime-node runs synchronously on
+ * the thread that calls it, so in process a 100 ms Wav2Lip batch on CPU stalls every stream for
+ * 100 ms; on a worker it stalls none.
+ *
+ * Cancellation: an aborted signal or a passed timeout ends the call at once; a run already started
+ * finishes on its worker and its result is dropped, a run not yet started is skipped.
+ *
+ * @module
+ */
+import {
+  InferenceError,
+  type InferOptions,
+  type ModelConfig,
+  type ModelMetadata,
+  type NamedTensors,
+} from "@lipstream/shared";
+import type { KserveServerBackend } from "../server/backend_types.ts";
+import type { RepositoryIndexEntry } from "../triton/types.ts";
+import type { OrtBackendOptions } from "./ort_backend.ts";
+import { cancelled, interruption } from "./_interruption.ts";
+import {
+  detachedCopy,
+  fromWireError,
+  type FromWorker,
+  type ToWorker,
+  type WorkerQuery,
+} from "./_worker_protocol.ts";
+
+/** Options of {@linkcode createOrtWorkerBackend}. */
+export interface OrtWorkerBackendOptions extends OrtBackendOptions {
+  /**
+   * Worker threads, each with its own sessions of every model (memory × workers); runs go to the
+   * least busy. @default {1}
+   */
+  workers?: number;
+}
+
+interface Pending {
+  resolve: (value: unknown) => void;
+  reject: (error: Error) => void;
+}
+
+/** One worker thread and the calls it has not answered yet. */
+class OrtWorker {
+  readonly #worker: Worker;
+  readonly #pending = new Map<number, Pending>();
+  #failure: Error | undefined;
+
+  constructor(onFailure: (error: Error) => void) {
+    this.#worker = new Worker(
+      new URL("./ort_worker.ts", import.meta.url).href,
+      {
+        type: "module",
+      },
+    );
+    this.#worker.onmessage = (event: MessageEvent<FromWorker>) => {
+      const message = event.data;
+      if (message.type !== "result" && message.type !== "error") return;
+      const pending = this.#pending.get(message.id);
+      this.#pending.delete(message.id);
+      if (message.type === "result") pending?.resolve(message.value);
+      else pending?.reject(fromWireError(message.error));
+    };
+    this.#worker.onerror = (event) => {
+      event.preventDefault();
+      this.fail(
+        new InferenceError(
+          "unavailable",
+          `The ONNX Runtime worker failed: ${event.message}`,
+        ),
+      );
+      onFailure(this.#failure!);
+    };
+  }
+
+  /** Calls in flight. */
+  get load(): number {
+    return this.#pending.size;
+  }
+
+  /** Why this worker cannot serve, if it cannot. */
+  get failure(): Error | undefined {
+    return this.#failure;
+  }
+
+  /** Loads the repository in the worker; rejects with the worker's reason. */
+  open(options: OrtBackendOptions): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      const onOpen = (event: MessageEvent<FromWorker>) => {
+        const message = event.data;
+        if (message.type === "opened") resolve();
+        else if (message.type === "open-failed") {
+          reject(fromWireError(message.error));
+        } else return;
+        this.#worker.removeEventListener("message", onOpen);
+      };
+      this.#worker.addEventListener("message", onOpen);
+      this.#pending.set(-1, { resolve: () => {}, reject });
+      this.#worker.postMessage({ type: "open", options } satisfies ToWorker);
+    }).finally(() => this.#pending.delete(-1));
+  }
+
+  /** Sends a request with an `id` and waits for its answer. */
+  call(message: ToWorker & { id: number }, transfer: ArrayBuffer[] = []) {
+    if (this.#failure !== undefined) return Promise.reject(this.#failure);
+    return new Promise<unknown>((resolve, reject) => {
+      this.#pending.set(message.id, { resolve, reject });
+      this.#worker.postMessage(message, transfer);
+    });
+  }
+
+  /** Tells the worker that call `id` is no longer wanted. */
+  cancel(id: number): void {
+    if (this.#failure === undefined) {
+      this.#worker.postMessage({ type: "cancel", id } satisfies ToWorker);
+    }
+  }
+
+  /** Rejects every waiting call with `error`; later calls reject with it too. */
+  fail(error: Error): void {
+    this.#failure ??= error;
+    for (const pending of this.#pending.values()) pending.reject(error);
+    this.#pending.clear();
+  }
+
+  terminate(): void {
+    this.#worker.terminate();
+  }
+}
+
+/**
+ * Loads a Triton-layout repository into ONNX Runtime on `workers` worker threads (see the module
+ * doc). Same models, states and errors as {@linkcode createOrtBackend}.
+ *
+ * @param options Repository folder, thread counts, warm-up and the number of workers.
+ * @returns The backend.
+ * @throws When a worker cannot start or load the repository.
+ * @example
+ * ```ts ignore
+ * import { createOrtWorkerBackend } from "@lipstream/inference/ort";
+ *
+ * const backend = await createOrtWorkerBackend({ repository: "generated/models" });
+ * console.log(await backend.repositoryIndex!());
+ * await backend.close();
+ * ```
+ */
+export async function createOrtWorkerBackend(
+  options: OrtWorkerBackendOptions,
+): Promise<KserveServerBackend> {
+  const { workers: count = 1, ...ortOptions } = options;
+  if (!Number.isSafeInteger(count) || count < 1) {
+    throw new RangeError(
+      `Cannot create the ONNX Runtime worker backend: workers must be a positive integer: received ${count}`,
+    );
+  }
+  let closed = false;
+  const workers = Array.from(
+    { length: count },
+    () =>
+      new OrtWorker((error) => {
+        for (const worker of workers) worker.fail(error);
+      }),
+  );
+  try {
+    await Promise.all(workers.map((worker) => worker.open(ortOptions)));
+  } catch (error) {
+    for (const worker of workers) worker.terminate();
+    throw error;
+  }
+  let nextId = 0;
+
+  function usable(): OrtWorker[] {
+    if (closed) {
+      throw new InferenceError("unavailable", "The backend is closed");
+    }
+    const alive = workers.filter((worker) => worker.failure === undefined);
+    if (alive.length === 0) throw workers[0]!.failure!;
+    return alive;
+  }
+
+  async function query<T>(
+    method: WorkerQuery,
+    args: unknown[],
+    signal: AbortSignal | undefined,
+  ): Promise<T> {
+    signal?.throwIfAborted();
+    const [worker] = usable();
+    return await worker!.call({
+      type: "query",
+      id: nextId++,
+      method,
+      args,
+    }) as T;
+  }
+
+  async function infer(
+    model: string,
+    inputs: NamedTensors,
+    callOptions: InferOptions = {},
+  ): Promise<NamedTensors> {
+    if (callOptions.signal?.aborted) {
+      throw cancelled(model, callOptions.signal.reason);
+    }
+    const worker = usable().reduce((a, b) => (b.load < a.load ? b : a));
+    const id = nextId++;
+    const { tensors, transfer } = detachedCopy(inputs);
+    const result = worker.call({
+      type: "infer",
+      id,
+      model,
+      inputs: tensors,
+      options: {
+        ...(callOptions.outputs === undefined
+          ? {}
+          : { outputs: callOptions.outputs }),
+        ...(callOptions.version === undefined
+          ? {}
+          : { version: callOptions.version }),
+      },
+    }, transfer) as Promise<NamedTensors>;
+    result.catch(() => {});
+    const stopper = interruption(model, callOptions);
+    try {
+      return await Promise.race([result, stopper.promise]);
+    } catch (error) {
+      if (
+        error instanceof InferenceError &&
+        (error.kind === "cancelled" || error.kind === "timeout")
+      ) {
+        worker.cancel(id);
+      }
+      throw error;
+    } finally {
+      stopper.stop();
+    }
+  }
+
+  return {
+    infer,
+    modelMetadata: (model, callOptions = {}) =>
+      query<ModelMetadata>(
+        "modelMetadata",
+        [model, withoutSignal(callOptions)],
+        callOptions.signal,
+      ),
+    modelConfig: (model, callOptions = {}) =>
+      query<ModelConfig>(
+        "modelConfig",
+        [model, withoutSignal(callOptions)],
+        callOptions.signal,
+      ),
+    isModelReady: (model, callOptions = {}) =>
+      closed ? Promise.resolve(false) : query<boolean>(
+        "isModelReady",
+        [model, withoutSignal(callOptions)],
+        callOptions.signal,
+      ).catch(() => false),
+    isReady: () =>
+      Promise.resolve(
+        !closed && workers.some((worker) => worker.failure === undefined),
+      ),
+    repositoryIndex: (indexOptions = {}) =>
+      query<RepositoryIndexEntry[]>(
+        "repositoryIndex",
+        [indexOptions],
+        undefined,
+      ),
+    async close() {
+      if (closed) return;
+      closed = true;
+      await Promise.all(workers.map(async (worker) => {
+        try {
+          await worker.call({ type: "close", id: nextId++ });
+        } catch {
+          // A failed worker has nothing left to close.
+        }
+        worker.fail(new InferenceError("unavailable", "The backend is closed"));
+        worker.terminate();
+      }));
+    },
+  };
+}
+
+/** The call options minus the signal, which cannot cross to a worker. */
+function withoutSignal(
+  options: { signal?: AbortSignal; version?: string },
+): { version?: string } {
+  return options.version === undefined ? {} : { version: options.version };
+}
