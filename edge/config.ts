@@ -81,6 +81,7 @@ const ConfigSchema = z.object({
   LIPSYNC_FIRST_BATCH: integer("LIPSYNC_FIRST_BATCH", 1, 256, 4),
   LIPSYNC_BATCH: integer("LIPSYNC_BATCH", 1, 256, 16),
   MAX_SESSIONS: integer("MAX_SESSIONS", 1, 10_000_000, 10_000),
+  ORT_WORKERS: integer("ORT_WORKERS", 0, 64, 1),
   SILENCE_PEAK: z.string().trim().optional().transform((raw, ctx) => {
     if (raw === undefined || raw === "") return -3.5;
     if (raw === "off") return false as const;
@@ -158,6 +159,8 @@ export interface EdgeConfig {
   tritonUrl: string | undefined;
   /** Model repository folder for the embedded backend (`MODEL_REPOSITORY`, default `generated/models`). */
   modelRepository: string;
+  /** Embedded mode's ONNX Runtime worker threads (`ORT_WORKERS`, default 1; 0 runs ORT on the server's thread). */
+  ortWorkers: number;
   /** The Wav2Lip model's name (`WAV2LIP_MODEL`); absent: `wav2lip` when served, else the fixture. */
   wav2lipModel: string | undefined;
   /** Frames in an utterance's first Wav2Lip batch (`LIPSYNC_FIRST_BATCH`, default 4). */
@@ -245,6 +248,7 @@ export function readConfig(
     tritonUrl: v.TRITON_URL,
     modelRepository: v.MODEL_REPOSITORY ?? "generated/models",
     wav2lipModel: v.WAV2LIP_MODEL,
+    ortWorkers: v.ORT_WORKERS,
     lipSyncFirstBatch: v.LIPSYNC_FIRST_BATCH,
     lipSyncBatch: v.LIPSYNC_BATCH,
     maxSessions: v.MAX_SESSIONS,

@@ -1,7 +1,8 @@
 /**
  * Picks the inference backend from the configuration: Triton over HTTP when
  * `TRITON_URL` is set, otherwise ONNX Runtime in process on the model
- * repository. The ORT module is imported dynamically through a computed
+ * repository, on worker threads (`ORT_WORKERS`, default 1) or, with
+ * `ORT_WORKERS=0`, on the server's own thread. The ORT module is imported dynamically through a computed
  * specifier, so it never enters the edge's static module graph (which
  * `deno task check:edge-graph` verifies): a Workers-style edge deploys with
  * Triton and never loads native code.
@@ -30,9 +31,13 @@ export interface OpenBackendOptions {
   modelRepository: string;
   /** Per-request timeout for Triton calls, ms. */
   timeoutMs: number;
+  /** ORT worker threads in embedded mode; 0 runs ORT on the calling thread. */
+  ortWorkers: number;
 }
 
-type CreateOrtBackend = (options: { repository: string }) => Promise<
+type CreateOrtBackend = (
+  options: { repository: string; workers?: number },
+) => Promise<
   InferenceBackend & {
     repositoryIndex?(): Promise<{ name: string }[]>;
   }
@@ -70,14 +75,19 @@ export async function openBackend(
   }
   const module = await import(new URL(ORT_MODULE, import.meta.url).href) as {
     createOrtBackend?: CreateOrtBackend;
+    createOrtWorkerBackend?: CreateOrtBackend;
   };
-  if (typeof module.createOrtBackend !== "function") {
+  const create = options.ortWorkers > 0
+    ? module.createOrtWorkerBackend
+    : module.createOrtBackend;
+  if (typeof create !== "function") {
     throw new TypeError(
-      "Cannot open the embedded backend: inference/ort exports no createOrtBackend",
+      "Cannot open the embedded backend: inference/ort exports no createOrtBackend or createOrtWorkerBackend",
     );
   }
-  const backend = await module.createOrtBackend({
+  const backend = await create({
     repository: options.modelRepository,
+    ...(options.ortWorkers > 0 ? { workers: options.ortWorkers } : {}),
   });
   const models = backend.repositoryIndex === undefined
     ? []

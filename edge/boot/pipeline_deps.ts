@@ -83,6 +83,7 @@ export async function buildPipelineDeps(
     tritonUrl: config.tritonUrl,
     modelRepository: config.modelRepository,
     timeoutMs: config.backendTimeoutMs,
+    ortWorkers: config.ortWorkers,
   });
   const wav2lipModel = config.wav2lipModel ??
     (!models.includes(WAV2LIP_MODEL) && models.includes(FIXTURE_WAV2LIP_MODEL)

@@ -3,7 +3,9 @@
  * in-process ONNX Runtime backend, like `tritonserver --model-repository`.
  *
  * Environment: `PORT` (default 8000, Triton's HTTP port), `MODEL_REPOSITORY` (default
- * `generated/models`, the fixtures `deno task setup` writes; production: `infra/triton/models`), `HOST` (default `0.0.0.0`; not `HOSTNAME`, which shells set to the machine name).
+ * `generated/models`, the fixtures `deno task setup` writes; production: `infra/triton/models`), `HOST` (default `0.0.0.0`; not `HOSTNAME`, which shells set to the machine name),
+ * `ORT_WORKERS` (default 1: models run on that many worker threads, so the HTTP thread never waits
+ * on a run; 0 runs them on the HTTP thread).
  *
  * @module
  */
@@ -11,27 +13,39 @@ import { serveKserve } from "./serve.ts";
 import type { KserveServerBackend } from "./backend_types.ts";
 
 type CreateOrtBackend = (
-  options: { repository: string },
+  options: { repository: string; workers?: number },
 ) => Promise<KserveServerBackend>;
 
 const port = Number(Deno.env.get("PORT") ?? "8000");
 const hostname = Deno.env.get("HOST") ?? "0.0.0.0";
 const repository = Deno.env.get("MODEL_REPOSITORY") ?? "generated/models";
+const workers = Number(Deno.env.get("ORT_WORKERS") || "1");
 if (!Number.isInteger(port) || port < 0 || port > 65535) {
   throw new RangeError(
     `Cannot start inference server: PORT must be 0-65535: received ${port}`,
   );
 }
+if (!Number.isInteger(workers) || workers < 0 || workers > 64) {
+  throw new RangeError(
+    `Cannot start inference server: ORT_WORKERS must be an integer from 0 to 64: received ${
+      Deno.env.get("ORT_WORKERS")
+    }`,
+  );
+}
 // Imported lazily so the server module graph stays free of onnxruntime-node.
 const ort = await import("../ort/mod.ts") as {
   createOrtBackend?: CreateOrtBackend;
+  createOrtWorkerBackend?: CreateOrtBackend;
 };
-if (ort.createOrtBackend === undefined) {
+const create = workers > 0 ? ort.createOrtWorkerBackend : ort.createOrtBackend;
+if (create === undefined) {
   throw new TypeError(
-    "Cannot start inference server: inference/ort exports no createOrtBackend",
+    "Cannot start inference server: inference/ort exports no createOrtBackend or createOrtWorkerBackend",
   );
 }
-const backend = await ort.createOrtBackend({ repository });
+const backend = await create(
+  workers > 0 ? { repository, workers } : { repository },
+);
 const controller = new AbortController();
 Deno.addSignalListener("SIGINT", () => controller.abort());
 const server = serveKserve({
