@@ -3,8 +3,11 @@
  * of `POST /v1/speak` for a 3-sentence text, p50/p95 over 20 runs, with the
  * embedded backend and split through the local Triton-compatible server; the
  * same text rendered non-streaming (whole audio, then every frame) for
- * comparison; and the throughput of 8 concurrent streams. Prints Markdown
- * tables for BENCHMARKS.md. Needs `deno task setup`.
+ * comparison; the throughput of 8 concurrent streams; and, with a lip model
+ * heavy enough to matter (`bench_wav2lip`, a stand-in costing ~10 ms per
+ * 16 frames), TTFA/TTFF of one stream while 3 others run, with ONNX Runtime
+ * on the server's thread (`ORT_WORKERS=0`) and on a worker (`1`). Prints
+ * Markdown tables for BENCHMARKS.md. Needs `deno task setup`.
  *
  * TTFA/TTFF are measured by the client, in this process, against servers in
  * their own processes: from sending the request to receiving the first WAV /
@@ -16,11 +19,16 @@
 import { buildPipelineDeps } from "../edge/boot/pipeline_deps.ts";
 import { readConfig } from "@lipstream/edge/config";
 import { createJsonLogger } from "@lipstream/edge/log";
+import {
+  BENCH_WAV2LIP_MODEL,
+  writeBenchWav2lipModel,
+} from "@lipstream/inference/fixtures";
 
 const TEXT =
   "Hello, and welcome to Lipstream. This is a short test of streaming speech. Thank you for listening!";
 const RUNS = Number(Deno.env.get("RUNS") ?? "20");
 const CONCURRENT = 8;
+const LOAD_STREAMS = 3;
 
 interface Timing {
   ttfa: number;
@@ -112,10 +120,14 @@ async function spawnServer(
 async function withEdge<T>(
   split: boolean,
   run: (base: string) => Promise<T>,
+  edgeEnv: Record<string, string> = {},
 ): Promise<T> {
   const children: Deno.ChildProcess[] = [];
   try {
-    const env: Record<string, string> = { MAX_STREAMS_PER_KEY: "16" };
+    const env: Record<string, string> = {
+      MAX_STREAMS_PER_KEY: "16",
+      ...edgeEnv,
+    };
     if (split) {
       const port = freePort();
       children.push(
@@ -156,6 +168,36 @@ async function measure(base: string) {
   const frames = concurrent.reduce((sum, t) => sum + t.frames, 0);
   const audio = concurrent.reduce((sum, t) => sum + t.audioMs, 0) / 1000;
   return { timings, concurrent: { wall, frames, audio } };
+}
+
+/** One stream's timings while `LOAD_STREAMS` others run back to back. */
+async function measureLoaded(base: string): Promise<Timing[]> {
+  for (let i = 0; i < 3; i++) await speakOnce(base); // warm-up
+  let loading = true;
+  const load = Array.from({ length: LOAD_STREAMS }, async () => {
+    while (loading) await speakOnce(base);
+  });
+  const timings: Timing[] = [];
+  try {
+    for (let i = 0; i < RUNS; i++) timings.push(await speakOnce(base));
+  } finally {
+    loading = false;
+    await Promise.all(load);
+  }
+  return timings;
+}
+
+/** `generated/models` plus `bench_wav2lip`, in a temporary repository. */
+async function heavyRepository(): Promise<string> {
+  const dir = await Deno.makeTempDir({ prefix: "lipstream-speak-bench-" });
+  for await (const entry of Deno.readDir("generated/models")) {
+    await Deno.symlink(
+      await Deno.realPath(`generated/models/${entry.name}`),
+      `${dir}/${entry.name}`,
+    );
+  }
+  await writeBenchWav2lipModel(dir);
+  return dir;
 }
 
 /** Renders the same text non-streaming: all audio first, then every frame. */
@@ -224,6 +266,19 @@ function row(name: string, values: number[]): string {
 const embedded = await withEdge(false, measure);
 const split = await withEdge(true, measure);
 const whole = await nonStreaming();
+const repository = await heavyRepository();
+const loaded: Record<string, Timing[]> = {};
+try {
+  for (const workers of ["0", "1"]) {
+    loaded[workers] = await withEdge(false, measureLoaded, {
+      MODEL_REPOSITORY: repository,
+      WAV2LIP_MODEL: BENCH_WAV2LIP_MODEL,
+      ORT_WORKERS: workers,
+    });
+  }
+} finally {
+  await Deno.remove(repository, { recursive: true });
+}
 
 console.log(
   `Machine: ${navigator.hardwareConcurrency} cores; Deno ${Deno.version.deno}; ${RUNS} runs after 3 warm-ups; text: ${
@@ -266,5 +321,20 @@ for (
     `| ${name} | ${wall.toFixed(2)} | ${(frames / wall).toFixed(0)} | ${
       (audio / wall).toFixed(2)
     } |`,
+  );
+}
+
+console.log(
+  `\n| one stream while ${LOAD_STREAMS} others run, ${BENCH_WAV2LIP_MODEL} (ms) | p50 | p95 |`,
+);
+console.log("|---|---:|---:|");
+const placements = [["0", "server thread"], ["1", "worker"]] as const;
+for (const [workers, placement] of placements) {
+  const timings = loaded[workers]!;
+  console.log(
+    row(`ORT on the ${placement}: TTFA`, timings.map((t) => t.ttfa)),
+  );
+  console.log(
+    row(`ORT on the ${placement}: TTFF`, timings.map((t) => t.ttff)),
   );
 }

@@ -39,8 +39,24 @@ async function modelFile(path: string): Promise<string | undefined> {
   return undefined;
 }
 
+/** Whether `entry` of `dir` is a folder, following a symbolic link as Triton does. */
+async function isDirectory(
+  dir: string,
+  entry: Deno.DirEntry,
+): Promise<boolean> {
+  if (entry.isDirectory) return true;
+  if (!entry.isSymlink) return false;
+  try {
+    return (await Deno.stat(`${dir}/${entry.name}`)).isDirectory;
+  } catch (error) {
+    if (error instanceof Deno.errors.NotFound) return false; // a dangling link
+    throw error;
+  }
+}
+
 /**
- * Lists the models of a repository, sorted by name.
+ * Lists the models of a repository, sorted by name. Model and version folders may be symbolic
+ * links (a repository assembled from several places).
  *
  * @param dir The repository folder.
  * @returns Each model's config (or config error) and versions.
@@ -59,7 +75,7 @@ export async function readModelRepository(
 ): Promise<RepositoryModel[]> {
   const names: string[] = [];
   for await (const entry of Deno.readDir(dir)) {
-    if (entry.isDirectory && !entry.name.startsWith(".")) {
+    if (!entry.name.startsWith(".") && await isDirectory(dir, entry)) {
       names.push(entry.name);
     }
   }
@@ -85,7 +101,7 @@ export async function readModelRepository(
     const filename = model.config?.default_model_filename ?? "model.onnx";
     const versions: string[] = [];
     for await (const entry of Deno.readDir(root)) {
-      if (entry.isDirectory && /^\d+$/.test(entry.name)) {
+      if (/^\d+$/.test(entry.name) && await isDirectory(root, entry)) {
         versions.push(entry.name);
       }
     }

@@ -36,6 +36,37 @@ export interface OrtWorkerBackendOptions extends OrtBackendOptions {
    * least busy. @default {1}
    */
   workers?: number;
+  /**
+   * Threads within one operator, per worker. @default The cores left after one for the caller's
+   * thread, shared among the workers (at least 1): on 2 cores, 1.
+   */
+  intraOpThreads?: number;
+}
+
+/**
+ * The default intra-op threads of each of `workers` workers on `cores` cores: one core stays with
+ * the caller's thread (it serves HTTP and encodes frames), the rest are shared.
+ *
+ * @example
+ * ```ts
+ * import { defaultWorkerIntraOpThreads } from "@lipstream/inference/ort";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(defaultWorkerIntraOpThreads(2, 1), 1);
+ * assert.equal(defaultWorkerIntraOpThreads(16, 1), 15);
+ * assert.equal(defaultWorkerIntraOpThreads(16, 2), 7);
+ * assert.equal(defaultWorkerIntraOpThreads(1, 4), 1);
+ * ```
+ *
+ * @param cores Logical cores (`navigator.hardwareConcurrency`).
+ * @param workers Worker threads.
+ * @returns Threads per worker, at least 1.
+ */
+export function defaultWorkerIntraOpThreads(
+  cores: number,
+  workers: number,
+): number {
+  return Math.max(1, Math.floor((cores - 1) / workers));
 }
 
 interface Pending {
@@ -150,12 +181,17 @@ class OrtWorker {
 export async function createOrtWorkerBackend(
   options: OrtWorkerBackendOptions,
 ): Promise<KserveServerBackend> {
-  const { workers: count = 1, ...ortOptions } = options;
+  const { workers: count = 1, ...rest } = options;
   if (!Number.isSafeInteger(count) || count < 1) {
     throw new RangeError(
       `Cannot create the ONNX Runtime worker backend: workers must be a positive integer: received ${count}`,
     );
   }
+  const ortOptions: OrtBackendOptions = {
+    ...rest,
+    intraOpThreads: rest.intraOpThreads ??
+      defaultWorkerIntraOpThreads(navigator.hardwareConcurrency, count),
+  };
   let closed = false;
   const workers = Array.from(
     { length: count },

@@ -1,8 +1,7 @@
 /**
- * ONNX Runtime in process vs on a worker thread, with a lip model heavy enough to matter: a
- * stand-in with Wav2Lip's contract whose run costs tens of milliseconds on CPU (a chain of
- * 1280×1280 MatMuls over the mel; it is built here, in a temporary repository, and is no lip
- * model). Two measures per placement:
+ * ONNX Runtime in process vs on a worker thread, with a lip model heavy enough to matter:
+ * `bench_wav2lip`, a stand-in with Wav2Lip's contract whose 16-frame run costs ~10 ms on CPU
+ * (written to a temporary repository; no lip model). Two measures per placement:
  *
  * - a 16-frame batch's latency, as the caller sees it;
  * - the caller's event loop while 8 batches run back to back: the worst delay of a 1 ms
@@ -16,57 +15,16 @@ import {
   wav2lipInputs,
 } from "@lipstream/shared";
 import {
-  fixtureWav2lipConfig,
-  OnnxGraphBuilder,
+  BENCH_WAV2LIP_MODEL,
+  writeBenchWav2lipModel,
 } from "@lipstream/inference/fixtures";
-import { serializeModelConfig } from "@lipstream/inference/model_config";
 import { createOrtBackend, createOrtWorkerBackend } from "./mod.ts";
 
-const MODEL = "heavy_wav2lip";
-const LAYERS = 24;
+const MODEL = BENCH_WAV2LIP_MODEL;
 const BATCH = 16;
 
-/** Wav2Lip's tensors; output = the reference face, plus 0 × a long MatMul chain over the mel. */
-function buildHeavyModel(): Uint8Array {
-  const g = new OnnxGraphBuilder(MODEL);
-  const mel = g.input("mel", "FP32", ["batch", 1, 80, 16]);
-  const face = g.input("face", "FP32", ["batch", 6, 96, 96]);
-  const reference = g.op("Slice", [
-    face,
-    g.ints("ref_start", [3]),
-    g.ints("ref_end", [6]),
-    g.ints("channel_axis", [1]),
-  ]);
-  let x = g.op("Reshape", [mel, g.ints("flat", [-1, 1280])]);
-  let seed = 1;
-  const weights = Float32Array.from({ length: 1280 * 1280 }, () => {
-    seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
-    return (seed / 2 ** 32 - 0.5) / 32;
-  });
-  const w = g.constant("w", weights, [1280, 1280]);
-  for (let layer = 0; layer < LAYERS; layer++) {
-    x = g.op("Tanh", [g.op("MatMul", [x, w])]);
-  }
-  const energy = g.op("Reshape", [
-    g.op("ReduceMean", [x], { axes: { ints: [1] }, keepdims: { int: 1 } }),
-    g.ints("per_item", [-1, 1, 1, 1]),
-  ]);
-  const output = g.op("Add", [
-    reference,
-    g.op("Mul", [energy, g.scalar("zero", 0)]),
-  ]);
-  g.output(output, "output", "FP32", ["batch", 3, 96, 96]);
-  return g.encode({ docString: "Bench stand-in with Wav2Lip's contract." });
-}
-
 const repository = await Deno.makeTempDir({ prefix: "lipstream-heavy-" });
-await Deno.mkdir(`${repository}/${MODEL}/1`, { recursive: true });
-await Deno.writeFile(`${repository}/${MODEL}/1/model.onnx`, buildHeavyModel());
-await Deno.writeTextFile(
-  `${repository}/${MODEL}/config.pbtxt`,
-  serializeModelConfig(fixtureWav2lipConfig(MODEL)),
-);
-
+await writeBenchWav2lipModel(repository);
 const inProcess = await createOrtBackend({ repository });
 const onWorker = await createOrtWorkerBackend({ repository });
 const names = resolveWav2lipTensors(await inProcess.modelMetadata(MODEL));
