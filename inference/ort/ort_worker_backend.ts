@@ -41,6 +41,11 @@ export interface OrtWorkerBackendOptions extends OrtBackendOptions {
    * thread, shared among the workers (at least 1): on 2 cores, 1.
    */
   intraOpThreads?: number;
+  /**
+   * The worker module, speaking `_worker_protocol.ts` (tests use one that fails on purpose).
+   * @default {"./ort_worker.ts"}
+   */
+  workerModule?: URL;
 }
 
 /**
@@ -80,13 +85,8 @@ class OrtWorker {
   readonly #pending = new Map<number, Pending>();
   #failure: Error | undefined;
 
-  constructor(onFailure: (error: Error) => void) {
-    this.#worker = new Worker(
-      new URL("./ort_worker.ts", import.meta.url).href,
-      {
-        type: "module",
-      },
-    );
+  constructor(module: URL, onFailure: (error: Error) => void) {
+    this.#worker = new Worker(module.href, { type: "module" });
     this.#worker.onmessage = (event: MessageEvent<FromWorker>) => {
       const message = event.data;
       if (message.type !== "result" && message.type !== "error") return;
@@ -181,7 +181,11 @@ class OrtWorker {
 export async function createOrtWorkerBackend(
   options: OrtWorkerBackendOptions,
 ): Promise<KserveServerBackend> {
-  const { workers: count = 1, ...rest } = options;
+  const {
+    workers: count = 1,
+    workerModule = new URL("./ort_worker.ts", import.meta.url),
+    ...rest
+  } = options;
   if (!Number.isSafeInteger(count) || count < 1) {
     throw new RangeError(
       `Cannot create the ONNX Runtime worker backend: workers must be a positive integer: received ${count}`,
@@ -196,7 +200,7 @@ export async function createOrtWorkerBackend(
   const workers = Array.from(
     { length: count },
     () =>
-      new OrtWorker((error) => {
+      new OrtWorker(workerModule, (error) => {
         for (const worker of workers) worker.fail(error);
       }),
   );

@@ -205,6 +205,30 @@ Deno.test("worker backend: bad options and repositories are refused; close() end
   await backend.close(); // twice is fine
 });
 
+Deno.test("worker backend: a worker that dies fails its calls as unavailable, and the backend reports not ready", async () => {
+  const backend = await createOrtWorkerBackend({
+    repository: REPOSITORY,
+    workerModule: new URL(
+      "./_failing_worker_test_support.ts",
+      import.meta.url,
+    ),
+  });
+  try {
+    assert.equal(await backend.isModelReady("fixture_vits"), true);
+    const error = await backend.infer("fixture_vits", {}).catch((e) => e);
+    assert.equal(kindOf(error), "unavailable");
+    assert.match(error.message, /the worker crashed/);
+    assert.equal(await backend.isReady(), false);
+    assert.equal(
+      kindOf(await backend.infer("fixture_vits", {}).catch((e) => e)),
+      "unavailable",
+    );
+    assert.equal(await backend.isModelReady("fixture_vits"), false);
+  } finally {
+    await backend.close();
+  }
+});
+
 Deno.test({
   name: "worker backend: clean up the fixture repository",
   fn: () => Deno.remove(REPOSITORY, { recursive: true }),
