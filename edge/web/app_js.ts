@@ -149,6 +149,7 @@ async function handleFrame(part, utterance) {
   const bitmap = await createImageBitmap(new Blob([part.body], { type: "image/jpeg" }));
   if (current !== utterance) return bitmap.close();
   painter.enqueue(bitmap, Number(part.headers["x-pts-ms"]));
+  utterance.timeline.videoReady();
 }
 
 async function speakStreaming(body, headers, stats) {
@@ -181,6 +182,7 @@ async function speakStreaming(body, headers, stats) {
     else handleJson(part, stats);
   }
   await Promise.all(pending);
+  utterance.timeline.start(); // no frames are coming: play what waits for them
   if (current === utterance) stats.state = "finishing";
 }
 
