@@ -2,13 +2,15 @@
  * `deno task start`: the Lipstream edge server. Reads the configuration from
  * the environment (see `config.ts`), builds the pipeline — Triton over HTTP
  * when `TRITON_URL` is set, otherwise ONNX Runtime in process on
- * `MODEL_REPOSITORY` — serves the app on `PORT` (default 8080) and prints
- * the URL. SIGINT/SIGTERM stop it gracefully.
+ * `MODEL_REPOSITORY` — warms it up (one short utterance per voice and on
+ * the first avatar), serves the app on `PORT` (default 8080) and prints the
+ * URL. SIGINT/SIGTERM stop it gracefully.
  *
  * @module
  */
 
 import { buildPipelineDeps } from "./boot/pipeline_deps.ts";
+import { warmUpPipeline } from "./boot/warm_up.ts";
 import { createApp } from "./app.ts";
 import { ConfigError, readConfig } from "./config.ts";
 import { createJsonLogger } from "./log.ts";
@@ -25,6 +27,11 @@ try {
 }
 const log = createJsonLogger({ level: config.logLevel });
 const pipeline = await buildPipelineDeps(config, log);
+const warmUp = await warmUpPipeline(pipeline, {
+  signal: AbortSignal.timeout(config.backendTimeoutMs),
+});
+if (warmUp.failures.length > 0) log.warn("warm-up incomplete", { ...warmUp });
+else log.info("warmed up", { ...warmUp });
 const { app } = createApp({ config, log, ...pipeline });
 const controller = new AbortController();
 for (const signal of ["SIGINT", "SIGTERM"] as const) {

@@ -3,7 +3,8 @@
  * of `POST /v1/speak` for a 3-sentence text, p50/p95 over 20 runs, with the
  * embedded backend and split through the local Triton-compatible server; the
  * same text rendered non-streaming (whole audio, then every frame) for
- * comparison; the throughput of 8 concurrent streams; and, with a lip model
+ * comparison; the first request to a freshly started server; the throughput
+ * of 8 concurrent streams; and, with a lip model
  * heavy enough to matter (`bench_wav2lip`, a stand-in costing ~10 ms per
  * 16 frames), TTFA/TTFF of one stream while 3 others run, with ONNX Runtime
  * on the server's thread (`ORT_WORKERS=0`) and on a worker (`1`). Prints
@@ -263,6 +264,7 @@ function row(name: string, values: number[]): string {
   } |`;
 }
 
+const fresh = await withEdge(false, speakOnce);
 const embedded = await withEdge(false, measure);
 const split = await withEdge(true, measure);
 const whole = await nonStreaming();
@@ -296,6 +298,11 @@ for (
   console.log(row(`${name}: TTFF`, result.timings.map((t) => t.ttff)));
   console.log(row(`${name}: whole stream`, result.timings.map((t) => t.total)));
 }
+console.log(
+  `| embedded, fresh server (warmed up at start): first request TTFA / TTFF | ${
+    fresh.ttfa.toFixed(1)
+  } | ${fresh.ttff.toFixed(1)} |`,
+);
 console.log(
   row(
     "in process: first sentence synthesized (TTFA goal: this + 20 ms)",

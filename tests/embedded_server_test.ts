@@ -10,6 +10,7 @@ import { parseMultipartStream } from "@remix-run/multipart-parser";
 import { encodeWav } from "@lipstream/shared";
 import { decodeJpeg } from "@lipstream/edge/frames";
 import { buildPipelineDeps } from "../edge/boot/pipeline_deps.ts";
+import { warmUpPipeline } from "../edge/boot/warm_up.ts";
 import { createApp } from "@lipstream/edge/app";
 import { readConfig } from "@lipstream/edge/config";
 import { createJsonLogger } from "@lipstream/edge/log";
@@ -200,6 +201,24 @@ Deno.test("embedded server: lips move with the audio of an uploaded espeak-ng re
     // pauses must look different.
     assert.ok(spread > 5, `mouth luma spread ${spread.toFixed(1)}`);
   });
+});
+
+Deno.test("embedded pipeline: warm-up speaks with the fixture voice and renders on the demo avatar", async () => {
+  const config = readConfig({ PORT: "0" });
+  const pipeline = await buildPipelineDeps(
+    config,
+    createJsonLogger({ level: "error" }),
+  );
+  try {
+    const report = await warmUpPipeline(pipeline, {
+      signal: AbortSignal.timeout(30_000),
+    });
+    assert.deepEqual(report.failures, []);
+    assert.deepEqual(report.voices, ["fixture_vits"]);
+    assert.ok(report.frames > 10, `${report.frames} frames`);
+  } finally {
+    await pipeline.backend.close();
+  }
 });
 
 Deno.test("embedded server: a session's utterances continue one idle loop; idle.jpg shows where", async () => {
