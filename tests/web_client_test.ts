@@ -17,6 +17,7 @@ import { createApp } from "@lipstream/edge/app";
 import { createJsonLogger } from "@lipstream/edge/log";
 import { readConfig } from "@lipstream/edge/config";
 import { buildPipelineDeps } from "../edge/boot/pipeline_deps.ts";
+import { warmUpPipeline } from "../edge/boot/warm_up.ts";
 import {
   createFakeStats,
   createFixedReadiness,
@@ -90,23 +91,14 @@ async function startEmbeddedServer(): Promise<
   const config = readConfig({ PORT: "0" });
   const log = createJsonLogger({ level: "error", write: () => {} });
   const pipeline = await buildPipelineDeps(config, log);
+  // Warmed up as `deno task start` does before it listens.
+  await warmUpPipeline(pipeline, { signal: AbortSignal.timeout(30_000) });
   const { app } = createApp({ config, log, ...pipeline });
   const server = Deno.serve(
     { hostname: "127.0.0.1", port: 0, onListen() {} },
     app.fetch,
   );
   const url = `http://127.0.0.1:${server.addr.port}`;
-  // Warm up as a running server would be: eSpeak's WASM loaded, ORT sessions run once.
-  const warm = await fetch(`${url}/v1/speak`, {
-    method: "POST",
-    headers: { "Content-Type": "application/json" },
-    body: JSON.stringify({
-      text: "Warm up.",
-      voice: "fixture_vits",
-      avatar: "demo",
-    }),
-  });
-  await warm.arrayBuffer();
   return {
     url,
     close: async () => {
