@@ -1,0 +1,116 @@
+import assert from "node:assert/strict";
+import { ConfigError, readConfig } from "./config.ts";
+
+Deno.test("readConfig() fills every default from an empty environment", () => {
+  const config = readConfig({});
+  assert.deepEqual(
+    {
+      port: config.port,
+      hostname: config.hostname,
+      tritonUrl: config.tritonUrl,
+      modelRepository: config.modelRepository,
+      ortWorkers: config.ortWorkers,
+      lipSyncFirstBatch: config.lipSyncFirstBatch,
+      lipSyncBatch: config.lipSyncBatch,
+      maxSessions: config.maxSessions,
+      silencePeak: config.silencePeak,
+      pasteBlend: config.pasteBlend,
+      jpegQuality: config.jpegQuality,
+      maxTextLength: config.maxTextLength,
+      maxBodyBytes: config.maxBodyBytes,
+      maxConcurrentStreams: config.maxConcurrentStreams,
+      maxStreamsPerKey: config.maxStreamsPerKey,
+      apiKeys: config.apiKeys,
+      corsOrigins: config.corsOrigins,
+      backendTimeoutMs: config.backendTimeoutMs,
+      logLevel: config.logLevel,
+    },
+    {
+      port: 8080,
+      hostname: "0.0.0.0",
+      tritonUrl: undefined,
+      modelRepository: "generated/models",
+      ortWorkers: 1,
+      lipSyncFirstBatch: 4,
+      lipSyncBatch: 16,
+      maxSessions: 10_000,
+      silencePeak: -3.5,
+      pasteBlend: "feathered",
+      jpegQuality: 80,
+      maxTextLength: 2000,
+      maxBodyBytes: 16 << 20,
+      maxConcurrentStreams: 16,
+      maxStreamsPerKey: 4,
+      apiKeys: [],
+      corsOrigins: [],
+      backendTimeoutMs: 15_000,
+      logLevel: "info",
+    },
+  );
+});
+
+Deno.test("readConfig() reads good values", () => {
+  const config = readConfig({
+    PORT: "0",
+    TRITON_URL: "http://triton:8000/",
+    ORT_WORKERS: "0",
+    MAX_SESSIONS: "5",
+    SILENCE_PEAK: "off",
+    PASTE_BLEND: "reference",
+    API_KEYS: `${"a".repeat(16)}, ${"b".repeat(20)}`,
+    CORS_ORIGINS: "https://example.com",
+    LOG_LEVEL: "WARN",
+  });
+  assert.equal(config.port, 0);
+  assert.equal(config.tritonUrl, "http://triton:8000");
+  assert.equal(config.ortWorkers, 0);
+  assert.equal(config.maxSessions, 5);
+  assert.equal(config.silencePeak, false);
+  assert.equal(config.pasteBlend, "reference");
+  assert.deepEqual(config.apiKeys, ["a".repeat(16), "b".repeat(20)]);
+  assert.deepEqual(config.corsOrigins, ["https://example.com"]);
+  assert.equal(config.logLevel, "warn");
+});
+
+const BAD: [string, string][] = [
+  ["PORT", "70000"],
+  ["PORT", "http"],
+  ["TRITON_URL", "ftp://triton"],
+  ["ORT_WORKERS", "-1"],
+  ["ORT_WORKERS", "65"],
+  ["MAX_SESSIONS", "0"],
+  ["LIPSYNC_FIRST_BATCH", "0"],
+  ["LIPSYNC_BATCH", "1.5"],
+  ["SILENCE_PEAK", "5"],
+  ["PASTE_BLEND", "soft"],
+  ["JPEG_QUALITY", "101"],
+  ["MAX_TEXT_LENGTH", "0"],
+  ["MAX_BODY_BYTES", "10"],
+  ["MAX_CONCURRENT_STREAMS", "0"],
+  ["MAX_STREAMS_PER_KEY", "x"],
+  ["API_KEYS", "short"],
+  ["CORS_ORIGINS", "example.com"],
+  ["BACKEND_TIMEOUT_MS", "5"],
+  ["LOG_LEVEL", "loud"],
+];
+
+Deno.test("readConfig() names each bad variable, and reports all of them at once", () => {
+  for (const [name, value] of BAD) {
+    assert.throws(
+      () => readConfig({ [name]: value }),
+      (error) =>
+        error instanceof ConfigError && error.issues.length === 1 &&
+        error.issues[0]!.startsWith(`${name} `),
+      `${name}=${value}`,
+    );
+  }
+  const error = (() => {
+    try {
+      readConfig({ PORT: "x", ORT_WORKERS: "-1", LOG_LEVEL: "loud" });
+    } catch (error) {
+      return error;
+    }
+  })();
+  assert.ok(error instanceof ConfigError);
+  assert.equal(error.issues.length, 3);
+});
