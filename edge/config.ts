@@ -82,6 +82,7 @@ const ConfigSchema = z.object({
   LIPSYNC_BATCH: integer("LIPSYNC_BATCH", 1, 256, 16),
   MAX_SESSIONS: integer("MAX_SESSIONS", 1, 10_000_000, 10_000),
   ORT_WORKERS: integer("ORT_WORKERS", 0, 64, 1),
+  FIRST_PIECE_MAX_CHARS: integer("FIRST_PIECE_MAX_CHARS", 0, 10_000, 40),
   SILENCE_PEAK: z.string().trim().optional().transform((raw, ctx) => {
     if (raw === undefined || raw === "") return -3.5;
     if (raw === "off") return false as const;
@@ -179,6 +180,8 @@ export interface EdgeConfig {
   voicesDir: string;
   /** Avatar packs folder (`AVATARS_DIR`, default `generated/avatars`). */
   avatarsDir: string;
+  /** A long first sentence is cut at its last pause before this many characters (`FIRST_PIECE_MAX_CHARS`, default 40; 0 turns it off). */
+  firstPieceMaxChars: number;
   /** Longest accepted text in characters (`MAX_TEXT_LENGTH`, default 2000). */
   maxTextLength: number;
   /** Largest accepted request body in bytes (`MAX_BODY_BYTES`, default 16 MiB). */
@@ -258,6 +261,7 @@ export function readConfig(
     voicesDir: v.VOICES_DIR ?? "generated/voices",
     avatarsDir: v.AVATARS_DIR ?? "generated/avatars",
     maxTextLength: v.MAX_TEXT_LENGTH,
+    firstPieceMaxChars: v.FIRST_PIECE_MAX_CHARS,
     maxBodyBytes: v.MAX_BODY_BYTES,
     maxConcurrentStreams: v.MAX_CONCURRENT_STREAMS,
     maxStreamsPerKey: v.MAX_STREAMS_PER_KEY,

@@ -98,6 +98,7 @@ export async function buildPipelineDeps(
     voices,
     synthesizer: backendVoiceSynthesizer(backend),
     maxTextChars: config.maxTextLength,
+    sentences: { firstMaxChars: config.firstPieceMaxChars },
     onWarning: (voice, warning) =>
       log.debug("text front end warning", { voice, warning }),
   });

@@ -11,6 +11,11 @@ export interface ScanOptions {
   minChars: number;
   /** Pieces are cut before they pass this many characters (marks excluded). */
   maxChars: number;
+  /**
+   * When set, a piece that passes this many characters is cut at its last
+   * pause mark, if it has one after enough speakable characters.
+   */
+  softMaxChars?: number;
 }
 
 /** Where the first piece ends, or `"wait"` when the text so far cannot tell. */
@@ -157,11 +162,12 @@ export function scanFirstPiece(
   open: string | undefined,
   options: ScanOptions & { final: boolean },
 ): ScanResult {
-  const { minChars, maxChars, final } = options;
+  const { minChars, maxChars, softMaxChars, final } = options;
   let state = open;
   let length = 0;
   let speakable = 0;
   let lastSoft = -1;
+  let speakableAtSoft = 0;
   let lastSpace = -1;
   let index = 0;
   while (index < text.length) {
@@ -201,8 +207,17 @@ export function scanFirstPiece(
       const end = absorbClosingMark(text, cut, state, final);
       return end === "wait" ? "wait" : { end };
     }
-    if (isSoftBreak(text, index)) lastSoft = index + 1;
-    else if (SPEAKABLE_REGEXP.test(char)) speakable++;
+    if (
+      softMaxChars !== undefined && length + 1 > softMaxChars &&
+      lastSoft > 0 && speakableAtSoft >= Math.max(1, minChars)
+    ) {
+      const end = absorbClosingMark(text, lastSoft, state, final);
+      return end === "wait" ? "wait" : { end };
+    }
+    if (isSoftBreak(text, index)) {
+      lastSoft = index + 1;
+      speakableAtSoft = speakable;
+    } else if (SPEAKABLE_REGEXP.test(char)) speakable++;
     length++;
     index += step;
   }

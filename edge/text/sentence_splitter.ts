@@ -31,12 +31,20 @@ export interface SentenceSplitterOptions {
   minChars?: number;
   /** Most characters in a piece (language marks excluded). @default {120} */
   maxChars?: number;
+  /**
+   * The first piece is cut at its last pause mark (`，,、：:—…`) once it passes
+   * this many characters, when it has one: the first audio then waits for a
+   * short phrase, not a long sentence. 0 turns it off. @default {40}
+   */
+  firstMaxChars?: number;
 }
 
 /** Default {@linkcode SentenceSplitterOptions.minChars}. */
 export const DEFAULT_MIN_CHARS = 4;
 /** Default {@linkcode SentenceSplitterOptions.maxChars}. */
 export const DEFAULT_MAX_CHARS = 120;
+/** Default {@linkcode SentenceSplitterOptions.firstMaxChars}. */
+export const DEFAULT_FIRST_MAX_CHARS = 40;
 
 /**
  * An incremental sentence splitter: {@linkcode SentenceSplitter.push} text as
@@ -59,6 +67,8 @@ export class SentenceSplitter {
   #open: string | undefined = undefined;
   #minChars: number;
   #maxChars: number;
+  #firstMaxChars: number | undefined;
+  #pieces = 0;
 
   /**
    * Creates a splitter.
@@ -78,8 +88,15 @@ export class SentenceSplitter {
         `Cannot create sentence splitter: maxChars must be an integer >= 2 and >= minChars: received ${maxChars}`,
       );
     }
+    const firstMaxChars = options.firstMaxChars ?? DEFAULT_FIRST_MAX_CHARS;
+    if (!Number.isInteger(firstMaxChars) || firstMaxChars < 0) {
+      throw new RangeError(
+        `Cannot create sentence splitter: firstMaxChars must be an integer >= 0: received ${firstMaxChars}`,
+      );
+    }
     this.#minChars = minChars;
     this.#maxChars = maxChars;
+    this.#firstMaxChars = firstMaxChars === 0 ? undefined : firstMaxChars;
   }
 
   /**
@@ -102,24 +119,30 @@ export class SentenceSplitter {
     const out = this.#drain(true);
     this.#buffer = "";
     this.#open = undefined;
+    this.#pieces = 0;
     return out;
   }
 
   #drain(final: boolean): string[] {
     const out: string[] = [];
-    const options = {
-      minChars: this.#minChars,
-      maxChars: this.#maxChars,
-      final,
-    };
     while (this.#buffer.length > 0) {
-      const result = scanFirstPiece(this.#buffer, this.#open, options);
+      const result = scanFirstPiece(this.#buffer, this.#open, {
+        minChars: this.#minChars,
+        maxChars: this.#maxChars,
+        ...(this.#pieces === 0 && this.#firstMaxChars !== undefined
+          ? { softMaxChars: this.#firstMaxChars }
+          : {}),
+        final,
+      });
       if (result === "wait") break;
       const end = result?.end ?? this.#buffer.length;
       const piece = this.#buffer.slice(0, end);
       this.#buffer = this.#buffer.slice(end);
       const sentence = this.#wrap(piece);
-      if (sentence !== undefined) out.push(sentence);
+      if (sentence !== undefined) {
+        out.push(sentence);
+        this.#pieces++;
+      }
     }
     return out;
   }

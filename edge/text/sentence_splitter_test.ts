@@ -84,6 +84,50 @@ Deno.test("splitSentences() cuts long sentences at a comma, then a space, then m
   ]);
 });
 
+Deno.test("splitSentences() cuts a long first sentence at its last pause before firstMaxChars, and only the first", () => {
+  const long =
+    "Good morning, and welcome to the demonstration, where a voice speaks while a face moves.";
+  const text = `${long} ${long}`;
+  assert.deepEqual(splitSentences(text), [
+    "Good morning,",
+    "and welcome to the demonstration, where a voice speaks while a face moves.",
+    long,
+  ]);
+  // The cut is at the last pause before the limit.
+  assert.equal(
+    splitSentences(long, { firstMaxChars: 50 })[0],
+    "Good morning, and welcome to the demonstration,",
+  );
+  // 0 turns it off; a short first sentence is never cut.
+  assert.deepEqual(splitSentences(text, { firstMaxChars: 0 }), [long, long]);
+  assert.deepEqual(splitSentences("Hello, world. Bye."), [
+    "Hello, world.",
+    "Bye.",
+  ]);
+  // Chinese pauses too.
+  assert.deepEqual(
+    splitSentences(
+      "今天天气很好，我们一起去公园散步吧，然后去河边看看那些刚刚开出来的花，好不好？",
+      {
+        firstMaxChars: 20,
+      },
+    ),
+    [
+      "今天天气很好，我们一起去公园散步吧，",
+      "然后去河边看看那些刚刚开出来的花，好不好？",
+    ],
+  );
+});
+
+Deno.test("splitSentences() keeps a long first sentence whole when it has no pause, or only a too-short head", () => {
+  const plain =
+    "This sentence has no pause marks at all and runs well past forty characters.";
+  assert.deepEqual(splitSentences(plain), [plain]);
+  const head =
+    "Hi, this sentence has its only pause mark after a head too short to speak alone.";
+  assert.deepEqual(splitSentences(head), [head]);
+});
+
 Deno.test("splitSentences() does not cut at a thousands separator", () => {
   assert.deepEqual(
     splitSentences("We sold 1,000,000 copies, then more", { maxChars: 26 }),
@@ -157,6 +201,9 @@ Deno.test("SentenceSplitter fed one character at a time equals splitSentences()"
   }
   const long = "这是一段没有句号的长文本，".repeat(160);
   assert.deepEqual(feedByCharacter(long), splitSentences(long));
+  const first =
+    "Good morning, and welcome to the demonstration, where a voice speaks. Then more, and more, and more text follows here.";
+  assert.deepEqual(feedByCharacter(first), splitSentences(first));
 });
 
 Deno.test("SentenceSplitter fed random chunks equals splitSentences()", () => {
@@ -192,4 +239,6 @@ Deno.test("SentenceSplitter rejects bad limits", () => {
     () => new SentenceSplitter({ minChars: 10, maxChars: 5 }),
     RangeError,
   );
+  assert.throws(() => new SentenceSplitter({ firstMaxChars: -1 }), RangeError);
+  assert.throws(() => new SentenceSplitter({ firstMaxChars: 2.5 }), RangeError);
 });
