@@ -217,6 +217,13 @@ Deno.test({
       assert.deepEqual(server.stats.sessions, [sessionId]);
       assert.equal(stats.audioPartsDecoded, 3);
       assert.equal(stats.rebases, 0);
+      // Sound starts after the first audio arrives, once the first frame is
+      // in (waiting at most 250 ms for it), plus a 50 ms lead.
+      assert.ok(
+        stats.ttfsMs !== null && stats.ttfaMs !== null &&
+          stats.ttfsMs > stats.ttfaMs && stats.ttfsMs < stats.ttfaMs + 1000,
+        `first sound ${stats.ttfsMs} ms, first audio ${stats.ttfaMs} ms`,
+      );
       stats.segments.forEach(([start, end], i) => {
         assert.ok(
           Math.abs((end - start) * 1000 - wordsPerSentence[i]! * MS_PER_WORD) <
@@ -344,7 +351,7 @@ function summary(stats: PageStats): string {
   const ms = (value: number | null) => value?.toFixed(1) ?? "-";
   return `web client: response ${ms(stats.responseMs)} ms, TTFA ${
     ms(stats.ttfaMs)
-  } ms, TTFF ${
+  } ms, first sound ${ms(stats.ttfsMs)} ms, TTFF ${
     ms(stats.ttffMs)
   } ms, frames ${stats.framesPainted}/${stats.framesReceived} painted, ` +
     `${stats.framesDropped} dropped, max |A/V offset| ${

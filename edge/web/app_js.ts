@@ -24,6 +24,7 @@ const simpleVideo = document.getElementById("simple-video");
 const panel = {
   status: document.getElementById("status"),
   ttfa: document.getElementById("ttfa"),
+  ttfs: document.getElementById("ttfs"),
   ttff: document.getElementById("ttff"),
   shown: document.getElementById("frames-shown"),
   dropped: document.getElementById("frames-dropped"),
@@ -35,7 +36,7 @@ function freshStats(mode) {
     mode, state: "idle", error: null, utteranceId: null, startedAt: performance.now(),
     audioPartsReceived: 0, audioPartsDecoded: 0, segments: [], rebases: 0,
     framesReceived: 0, framesPainted: 0, framesDropped: 0, lastOffsetMs: null, maxAbsOffsetMs: 0,
-    ttfaMs: null, ttffMs: null, firstPaintAt: null, server: null, simple: null,
+    ttfaMs: null, ttfsMs: null, ttffMs: null, firstPaintAt: null, server: null, simple: null,
     responseMs: null,
   };
 }
@@ -247,6 +248,9 @@ function renderPanel() {
   if (stats.firstPaintAt !== null) stats.ttffMs = stats.firstPaintAt - stats.startedAt;
   panel.status.textContent = stats.error ? "error: " + stats.error : stats.state;
   panel.ttfa.textContent = formatMs(stats.ttfaMs);
+  const startMs = current?.stats === stats ? current.timeline?.startPerformanceMs() : null;
+  if (stats.ttfsMs === null && startMs != null) stats.ttfsMs = startMs - stats.startedAt;
+  panel.ttfs.textContent = formatMs(stats.ttfsMs);
   panel.ttff.textContent = formatMs(stats.ttffMs);
   panel.shown.textContent = String(stats.framesPainted);
   panel.dropped.textContent = String(stats.framesDropped);

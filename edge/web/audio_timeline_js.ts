@@ -83,6 +83,12 @@ export class AudioTimeline {
     return when;
   }
 
+  /** performance.now() at which sample 0 is heard, or null before the start. */
+  startPerformanceMs() {
+    if (this.originSec === null) return null;
+    return performance.now() + (this.originSec - this.heardSec()) * 1000;
+  }
+
   /** Context time being heard now (output latency accounted for when known). */
   heardSec() {
     const context = this.context;

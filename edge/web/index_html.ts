@@ -49,6 +49,7 @@ export const INDEX_HTML: string = `<!doctype html>
     <dl>
       <dt>Status</dt><dd id="status" aria-live="polite">loading</dd>
       <dt title="Click to first audio part scheduled">Time to first audio</dt><dd id="ttfa">–</dd>
+      <dt title="Click to first sample played">Time to first sound</dt><dd id="ttfs">–</dd>
       <dt title="Click to first frame painted">Time to first frame</dt><dd id="ttff">–</dd>
       <dt>Frames shown</dt><dd id="frames-shown">0</dd>
       <dt>Frames dropped</dt><dd id="frames-dropped">0</dd>

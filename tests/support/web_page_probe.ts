@@ -28,6 +28,7 @@ export interface PageStats {
   responseMs: number | null;
   /** Click to first audio part scheduled, ms. */
   ttfaMs: number | null;
+  ttfsMs: number | null;
   /** Click to first frame painted, ms. */
   ttffMs: number | null;
   server: Record<string, number | null> | null;
