@@ -8,6 +8,9 @@
  * Cancellation: an aborted signal or a passed timeout ends the call at once; a run already started
  * finishes on its worker and its result is dropped, a run not yet started is skipped.
  *
+ * Failure: a worker that dies fails its calls in flight as `unavailable` and takes no more; the
+ * other workers keep serving, and with none left the backend reports not ready.
+ *
  * @module
  */
 import {
@@ -85,7 +88,7 @@ class OrtWorker {
   readonly #pending = new Map<number, Pending>();
   #failure: Error | undefined;
 
-  constructor(module: URL, onFailure: (error: Error) => void) {
+  constructor(module: URL) {
     this.#worker = new Worker(module.href, { type: "module" });
     this.#worker.onmessage = (event: MessageEvent<FromWorker>) => {
       const message = event.data;
@@ -103,7 +106,6 @@ class OrtWorker {
           `The ONNX Runtime worker failed: ${event.message}`,
         ),
       );
-      onFailure(this.#failure!);
     };
   }
 
@@ -139,7 +141,12 @@ class OrtWorker {
     if (this.#failure !== undefined) return Promise.reject(this.#failure);
     return new Promise<unknown>((resolve, reject) => {
       this.#pending.set(message.id, { resolve, reject });
-      this.#worker.postMessage(message, transfer);
+      try {
+        this.#worker.postMessage(message, transfer);
+      } catch (error) {
+        this.#pending.delete(message.id);
+        throw error;
+      }
     });
   }
 
@@ -199,10 +206,7 @@ export async function createOrtWorkerBackend(
   let closed = false;
   const workers = Array.from(
     { length: count },
-    () =>
-      new OrtWorker(workerModule, (error) => {
-        for (const worker of workers) worker.fail(error);
-      }),
+    () => new OrtWorker(workerModule),
   );
   try {
     await Promise.all(workers.map((worker) => worker.open(ortOptions)));

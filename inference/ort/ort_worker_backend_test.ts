@@ -229,6 +229,27 @@ Deno.test("worker backend: a worker that dies fails its calls as unavailable, an
   }
 });
 
+Deno.test("worker backend: when one of two workers dies, the other keeps serving", async () => {
+  const backend = await createOrtWorkerBackend({
+    repository: REPOSITORY,
+    workers: 2,
+    workerModule: new URL(
+      "./_failing_worker_test_support.ts",
+      import.meta.url,
+    ),
+  });
+  try {
+    const first = await backend.infer("fixture_vits", {}).catch((e) => e);
+    assert.equal(kindOf(first), "unavailable");
+    assert.equal(await backend.isReady(), true, "one worker is left");
+    const second = await backend.infer("fixture_vits", {}).catch((e) => e);
+    assert.equal(kindOf(second), "unavailable");
+    assert.equal(await backend.isReady(), false);
+  } finally {
+    await backend.close();
+  }
+});
+
 Deno.test({
   name: "worker backend: clean up the fixture repository",
   fn: () => Deno.remove(REPOSITORY, { recursive: true }),
