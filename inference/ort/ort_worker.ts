@@ -27,31 +27,22 @@ function reply(message: FromWorker, transfer: ArrayBuffer[] = []): void {
   }
 }
 
-async function answer(
+/** Runs `work` for call `id` (abortable by a `cancel`) and replies with its result or error. */
+async function answer<T>(
   id: number,
-  work: (signal: AbortSignal) => Promise<unknown>,
+  work: (signal: AbortSignal) => Promise<T>,
+  transferOf: (value: T) => ArrayBuffer[] = () => [],
 ) {
   const controller = new AbortController();
   running.set(id, controller);
   try {
     const value = await work(controller.signal);
-    const transfer = isNamedTensors(value) ? transferableBuffers(value) : [];
-    reply({ type: "result", id, value }, transfer);
+    reply({ type: "result", id, value }, transferOf(value));
   } catch (error) {
     reply({ type: "error", id, error: toWireError(error) });
   } finally {
     running.delete(id);
   }
-}
-
-function isNamedTensors(
-  value: unknown,
-): value is Parameters<typeof transferableBuffers>[0] {
-  return typeof value === "object" && value !== null &&
-    Object.values(value).every((tensor) =>
-      typeof tensor === "object" && tensor !== null && "datatype" in tensor &&
-      "data" in tensor
-    );
 }
 
 self.onmessage = async (event: MessageEvent<ToWorker>) => {
@@ -73,6 +64,7 @@ self.onmessage = async (event: MessageEvent<ToWorker>) => {
             ...message.options,
             signal,
           }),
+        transferableBuffers,
       );
       return;
     case "query": {
