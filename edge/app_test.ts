@@ -477,6 +477,13 @@ Deno.test("/openapi.json carries the zod bounds; /docs is HTML", async () => {
   assert.equal(speak.properties.text.maxLength, 200);
   assert.equal(speak.properties.jpeg_quality.maximum, 100);
   assert.ok(doc.paths["/v1/speak.mjpeg"].get.parameters.length >= 3);
+  // The session field and query parameter carry the id pattern.
+  assert.ok(speak.properties.session.pattern);
+  const idle = doc.paths["/v1/avatars/{id}/idle.jpg"].get.parameters;
+  assert.deepEqual(idle.map((p: { name: string }) => p.name), [
+    "id",
+    "session",
+  ]);
   const docs = await app.request("/docs");
   assert.match(docs.headers.get("content-type") ?? "", /text\/html/);
 });

@@ -171,19 +171,20 @@ export function buildOpenApi(schemas: RequestSchemas): {
       },
       "/v1/avatars/{id}/idle.jpg": {
         get: {
-          summary: "The avatar's idle frame, to show before and after speech",
+          summary:
+            "The avatar's idle frame, to show before and after speech: the frame the session's next utterance starts on",
           parameters: [{
             name: "id",
             in: "path",
             required: true,
             schema: { type: "string" },
-          }],
+          }, ...queryParameters(schemas.idle)],
           responses: {
             200: {
               description: "JPEG",
               content: { "image/jpeg": {} },
             },
-            ...errors(404),
+            ...errors(400, 404),
           },
         },
       },
