@@ -271,6 +271,44 @@ const BAD: BadCase[] = [
     status: 400,
   },
   {
+    name: "idle_position negative",
+    body: { ...OK_SPEAK, idle_position: -1 },
+    status: 400,
+    errorPath: "/idle_position",
+  },
+  {
+    name: "idle_position fractional",
+    body: { ...OK_SPEAK, idle_position: 1.5 },
+    status: 400,
+    errorPath: "/idle_position",
+  },
+  {
+    name: "mjpeg idle_position not a number",
+    path: "/v1/speak.mjpeg?text=Hi.&voice=tone&avatar=square&idle_position=x",
+    method: "GET",
+    status: 400,
+    errorPath: "/idle_position",
+  },
+  {
+    name: "avatar frame out of range",
+    path: "/v1/avatars/square/frames/1.jpg",
+    method: "GET",
+    status: 404,
+    type: "urn:lipstream:problem:unknown-frame",
+  },
+  {
+    name: "avatar frame not a number",
+    path: "/v1/avatars/square/frames/first.jpg",
+    method: "GET",
+    status: 404,
+  },
+  {
+    name: "avatar frame of an unknown avatar",
+    path: "/v1/avatars/nobody/frames/0.jpg",
+    method: "GET",
+    status: 404,
+  },
+  {
     name: "delete unknown utterance",
     path: "/v1/utterances/nope",
     method: "DELETE",
@@ -345,6 +383,10 @@ Deno.test("every streaming route hands the request's session to the lip-sync ser
     await response.arrayBuffer();
   }
   assert.deepEqual(stats.sessions, ["conv-1", undefined, "conv.2", "conv_3"]);
+  const frame = await app.request("/v1/avatars/square/frames/0.jpg");
+  assert.equal(frame.status, 200);
+  assert.equal(frame.headers.get("content-type"), "image/jpeg");
+  await frame.body?.cancel();
   const idle = await app.request("/v1/avatars/square/idle.jpg?session=conv-1");
   assert.equal(idle.status, 200);
   assert.equal(idle.headers.get("cache-control"), "private, no-store");

@@ -34,6 +34,9 @@ const AudioFormat = z.enum(["pcm16", "float32"]).describe(
 const Session = SafeId.describe(
   "Your session (conversation) id: its utterances on one avatar continue one idle loop without a jump. Without it, requests share the avatar's loop.",
 );
+const IdlePosition = z.int().min(0).max(1_000_000).describe(
+  "Where in the avatar's ping-pong idle loop to start (modulo its period, 2·(frames−1)), e.g. where your own idle animation stands; the end part's `next_idle_position` continues it. Default: the session's position.",
+);
 const Fps = z.int().min(1).max(60).describe("Frames per second.");
 const JpegQuality = z.int().min(1).max(100).describe("JPEG quality.");
 
@@ -70,6 +73,7 @@ function speakSchema(maxTextLength: number) {
     noise_scale_w: NoiseScale.optional(),
     avatar: SafeId.describe("Avatar id from `GET /v1/avatars`."),
     session: Session.optional(),
+    idle_position: IdlePosition.optional(),
     fps: Fps.optional(),
     audio_format: AudioFormat.optional(),
     jpeg_quality: JpegQuality.optional(),
@@ -106,6 +110,7 @@ function queryNumber<T extends z.ZodNumber>(schema: T) {
 const LipsyncParams = z.strictObject({
   avatar: SafeId.describe("Avatar id from `GET /v1/avatars`."),
   session: Session.optional(),
+  idle_position: queryNumber(IdlePosition).optional(),
   fps: queryNumber(Fps).optional(),
   jpeg_quality: queryNumber(JpegQuality).optional(),
   audio_format: AudioFormat.optional(),
@@ -121,6 +126,7 @@ function mjpegSchema(maxTextLength: number) {
     voice: SafeId,
     avatar: SafeId,
     session: Session.optional(),
+    idle_position: queryNumber(IdlePosition).optional(),
     speaker: z.string().min(1).max(128).optional(),
     language: Language.optional(),
     speed: queryNumber(Speed).optional(),

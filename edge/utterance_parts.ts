@@ -74,6 +74,7 @@ export async function* utteranceParts(
   let ttfaMs: number | undefined;
   let ttffMs: number | undefined;
   let lipSyncMs = 0;
+  let idlePosition: () => number | undefined = () => undefined;
   try {
     const pending = [...first];
     let waitStart = now();
@@ -83,6 +84,7 @@ export async function* utteranceParts(
       const waitedMs = now() - waitStart;
       if (event.type === "start") {
         const { session } = event;
+        idlePosition = () => session.idlePosition;
         yield jsonPart({
           type: "start",
           utterance_id: options.utteranceId,
@@ -91,6 +93,9 @@ export async function* utteranceParts(
           width: session.width,
           height: session.height,
           audio_format: options.audioFormat,
+          ...(session.idlePosition === undefined
+            ? {}
+            : { idle_position: session.idlePosition }),
         });
       } else if (event.type === "audio") {
         const { chunk, startSample, startMs } = event;
@@ -143,6 +148,9 @@ export async function* utteranceParts(
       sentences,
       frames,
       audio_ms: round(audioMs),
+      ...(idlePosition() === undefined
+        ? {}
+        : { next_idle_position: idlePosition() }),
       timings: {
         ttfa_ms: ttfaMs === undefined ? null : round(ttfaMs),
         ttff_ms: ttffMs === undefined ? null : round(ttffMs),

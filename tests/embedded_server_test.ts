@@ -257,6 +257,44 @@ Deno.test("embedded server: a session's utterances continue one idle loop; idle.
     // Another session starts from the first frame.
     assert.deepEqual(await idle("?session=bob"), first[0]);
     assert.deepEqual((await frames("bob"))[0], first[0]);
+
+    // A client animating the idle loop itself: it fetches the frames, starts
+    // an utterance where its animation stands, and continues from the end
+    // part's next_idle_position. 40 frames: period 78.
+    const frame = async (index: number) =>
+      new Uint8Array(
+        await (await fetch(`${base}/v1/avatars/demo/frames/${index}.jpg`))
+          .arrayBuffer(),
+      );
+    assert.deepEqual(await frame(0), first[0]);
+    const response = await fetch(
+      `${base}/v1/lipsync?avatar=demo&fps=25&session=carol&idle_position=${
+        78 + 76
+      }`,
+      {
+        method: "POST",
+        headers: { "Content-Type": "audio/wav" },
+        body: silence,
+      },
+    );
+    const parts = await readParts(response);
+    const start = json(parts[0]!), end = json(parts.at(-1)!);
+    assert.equal(start.idle_position, 76);
+    assert.equal(end.next_idle_position, (76 + 5) % 78);
+    const jpegs = parts.filter((p) =>
+      p.headers["content-type"] === "image/jpeg"
+    );
+    // Positions 76, 77, 0, 1, 2 show frames 2, 1, 0, 1, 2.
+    assert.deepEqual(jpegs.map((p) => p.bytes), [
+      await frame(2),
+      await frame(1),
+      await frame(0),
+      await frame(1),
+      await frame(2),
+    ]);
+    const missing = await fetch(`${base}/v1/avatars/demo/frames/40.jpg`);
+    assert.equal(missing.status, 404);
+    await missing.body?.cancel();
   });
 });
 

@@ -43,7 +43,7 @@ export class PingPongPicker {
       );
     }
     this.#frameCount = frameCount;
-    this.#period = Math.max(1, 2 * (frameCount - 1));
+    this.#period = pingPongPeriod(frameCount);
     const start = options.start ?? 0;
     if (!Number.isSafeInteger(start) || start < 0 || start >= this.#period) {
       throw new RangeError(
@@ -99,7 +99,25 @@ export class PingPongPicker {
  * @returns A frame index in [0, frameCount).
  */
 export function pingPongFrame(position: number, frameCount: number): number {
-  const period = Math.max(1, 2 * (frameCount - 1));
+  const period = pingPongPeriod(frameCount);
   const p = position % period;
   return p < frameCount ? p : period - p;
+}
+
+/**
+ * Positions in one ping-pong cycle over `frameCount` frames: `2 · (frameCount − 1)`, at least 1.
+ *
+ * @example
+ * ```ts
+ * import { pingPongPeriod } from "@lipstream/edge/frames";
+ * import assert from "node:assert/strict";
+ *
+ * assert.deepEqual([1, 2, 40].map(pingPongPeriod), [1, 2, 78]);
+ * ```
+ *
+ * @param frameCount Frames in the avatar pack (≥ 1).
+ * @returns The period.
+ */
+export function pingPongPeriod(frameCount: number): number {
+  return Math.max(1, 2 * (frameCount - 1));
 }

@@ -25,7 +25,7 @@ import {
   type LipSyncStats,
 } from "./lipsync_session.ts";
 import { SessionCursors } from "./session_cursors.ts";
-import { pingPongFrame } from "../frames/ping_pong.ts";
+import { pingPongFrame, pingPongPeriod } from "../frames/ping_pong.ts";
 
 /** Default peak (normalized mel, −4…4) at or below which a window counts as silent. */
 export const DEFAULT_SILENCE_PEAK = -3.5;
@@ -64,6 +64,8 @@ export interface LipSyncServiceWithStats extends LipSyncService {
     avatarId: string,
     sessionId?: string,
   ): Promise<Uint8Array | undefined>;
+  /** Frame `index` of the avatar's idle video. */
+  avatarFrame(avatarId: string, index: number): Promise<Uint8Array | undefined>;
   /** Opens a session (with `finish`). */
   open(
     request: LipSyncRequest,
@@ -125,6 +127,12 @@ export function createLipSyncService(
       );
       return Promise.resolve(pack.jpegs[frame]);
     },
+    avatarFrame: (id, index) =>
+      Promise.resolve(
+        Number.isSafeInteger(index) && index >= 0
+          ? options.packs.get(id)?.jpegs[index]
+          : undefined,
+      ),
     open(request, { signal }) {
       // A throw inside the executor rejects: every failure, an aborted signal
       // included, reaches the caller as a rejection.
@@ -156,7 +164,9 @@ export function createLipSyncService(
       batching,
       silencePeak: silence === false ? undefined : silence,
       blend: options.blend ?? "feathered",
-      startPosition: cursors.get(request.avatarId, request.sessionId),
+      startPosition: request.idlePosition === undefined
+        ? cursors.get(request.avatarId, request.sessionId)
+        : request.idlePosition % pingPongPeriod(pack.manifest.frameCount),
       stats,
       onClose: (position) =>
         cursors.set(request.avatarId, request.sessionId, position),

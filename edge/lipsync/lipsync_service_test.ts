@@ -142,6 +142,58 @@ Deno.test("service keeps one idle loop per session on each avatar", async () => 
   assert.equal(await service.idleFrame("nobody", "alice"), undefined);
 });
 
+Deno.test("service starts at a requested idle position and reports where the loop stands", async () => {
+  const service = createLipSyncService({
+    packs: PACKS,
+    lipModel: greyByLoudnessModel,
+  });
+  const run = async (idlePosition: number | undefined, frames: number) => {
+    const session = await service.open({
+      avatarId: "demo",
+      fps: 25,
+      sessionId: "s",
+      ...(idlePosition === undefined ? {} : { idlePosition }),
+    }, { signal: SIGNAL });
+    const start = session.idlePosition;
+    const out = await renderSession(session, [silence(frames)], SIGNAL);
+    return {
+      start,
+      frames: out.map((frame) => PACK.jpegs.indexOf(frame.jpeg)),
+      next: session.idlePosition,
+    };
+  };
+  // 6 frames: period 10, positions 0 1 2 3 4 5 6 7 8 9 show 0 1 2 3 4 5 4 3 2 1.
+  assert.deepEqual(await run(3, 4), {
+    start: 3,
+    frames: [3, 4, 5, 4],
+    next: 7,
+  });
+  // Taken modulo the period.
+  assert.deepEqual(await run(13, 2), { start: 3, frames: [3, 4], next: 5 });
+  // Without one, the session continues where it stopped.
+  assert.deepEqual(await run(undefined, 2), {
+    start: 5,
+    frames: [5, 4],
+    next: 7,
+  });
+});
+
+Deno.test("service serves each idle frame by index", async () => {
+  const service = createLipSyncService({
+    packs: PACKS,
+    lipModel: greyByLoudnessModel,
+  });
+  assert.equal(await service.avatarFrame("demo", 5), PACK.jpegs[5]);
+  for (const index of [6, -1, 1.5, Number.NaN]) {
+    assert.equal(
+      await service.avatarFrame("demo", index),
+      undefined,
+      `${index}`,
+    );
+  }
+  assert.equal(await service.avatarFrame("nobody", 0), undefined);
+});
+
 Deno.test("service forgets the least recently used session past maxSessions", async () => {
   const service = createLipSyncService({
     packs: PACKS,

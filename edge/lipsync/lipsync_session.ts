@@ -221,6 +221,9 @@ export function createLipSyncSession(
     width,
     height,
     fps,
+    get idlePosition() {
+      return picker.position;
+    },
     render(chunk: SpeechChunk, { signal }: PipelineCallOptions) {
       if (timeline?.finished) {
         throw new Error(

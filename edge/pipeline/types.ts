@@ -118,6 +118,12 @@ export interface LipSyncRequest {
    * loop. Requests without one share the avatar's anonymous loop.
    */
   sessionId?: string;
+  /**
+   * Where in the avatar's ping-pong idle loop to start (taken modulo the
+   * loop's period), e.g. where a client's own idle animation stands; the
+   * session's cursor when absent.
+   */
+  idlePosition?: number;
 }
 
 /**
@@ -131,6 +137,11 @@ export interface LipSyncSession {
   readonly height: number;
   /** Frame rate of the frames. */
   readonly fps: number;
+  /**
+   * The ping-pong idle-loop position the next frame picks from (after the
+   * last frame, where an idle animation continues), when the service has one.
+   */
+  readonly idlePosition?: number;
   /**
    * Renders the frames that cover `chunk`'s audio, in order, continuing the
    * frame index and PTS from the previous chunk so frames and audio share one
@@ -166,6 +177,14 @@ export interface LipSyncService {
   idleFrame?(
     avatarId: string,
     sessionId?: string,
+  ): Promise<Uint8Array | undefined>;
+  /**
+   * Frame `index` of the avatar's idle video as JPEG, for clients that
+   * animate the idle loop themselves; `undefined` when there is none.
+   */
+  avatarFrame?(
+    avatarId: string,
+    index: number,
   ): Promise<Uint8Array | undefined>;
   /** Opens a session for one utterance. */
   open(

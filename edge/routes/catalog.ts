@@ -2,7 +2,9 @@
  * `GET /v1/voices` and `GET /v1/avatars`: what can be requested;
  * `GET /v1/avatars/:id/idle.jpg[?session=…]`: the avatar's idle frame for
  * clients to show before and after speech — the frame the session's next
- * utterance starts on.
+ * utterance starts on;
+ * `GET /v1/avatars/:id/frames/:index.jpg`: frame `index` of the idle video,
+ * for clients that animate the idle loop themselves.
  *
  * @module
  */
@@ -69,6 +71,22 @@ export function catalogRoutes(
         "Cache-Control": session === undefined
           ? "public, max-age=300"
           : "private, no-store",
+      });
+    })
+    .get("/v1/avatars/:id/frames/:file", async (c) => {
+      const id = c.req.param("id");
+      const index = /^(\d{1,6})\.jpg$/.exec(c.req.param("file"))?.[1];
+      const jpeg = SAFE_ID_REGEXP.test(id) && index !== undefined
+        ? await deps.lipSync.avatarFrame?.(id, Number(index))
+        : undefined;
+      if (jpeg === undefined) {
+        throw problem(404, "unknown-frame", {
+          detail: `No frame '${c.req.param("file")}' of avatar '${id}'`,
+        });
+      }
+      return c.body(jpeg as Uint8Array<ArrayBuffer>, 200, {
+        "Content-Type": "image/jpeg",
+        "Cache-Control": "public, max-age=300",
       });
     });
 }

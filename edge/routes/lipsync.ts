@@ -151,6 +151,7 @@ export function lipsyncRoutes(deps: LipsyncDeps): Hono<AppEnv> {
         startedAtMs,
         avatarId: avatar.id,
         sessionId: params.session,
+        idlePosition: params.idle_position,
         fps: params.fps ?? deps.defaultFps,
         jpegQuality: params.jpeg_quality,
         audioFormat: params.audio_format ?? "pcm16",

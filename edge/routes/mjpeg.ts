@@ -68,6 +68,9 @@ export function mjpegRoutes(deps: MjpegDeps): Hono<AppEnv> {
           ? {}
           : { jpegQuality: query.jpeg_quality }),
         ...(query.session === undefined ? {} : { sessionId: query.session }),
+        ...(query.idle_position === undefined
+          ? {}
+          : { idlePosition: query.idle_position }),
         audio: (signal) =>
           deps.speech.synthesize({
             text: query.text,

@@ -188,6 +188,27 @@ export function buildOpenApi(schemas: RequestSchemas): {
           },
         },
       },
+      "/v1/avatars/{id}/frames/{index}.jpg": {
+        get: {
+          summary:
+            "Frame `index` of the avatar's idle video, for clients that animate the ping-pong idle loop themselves (position p shows frame p < n ? p : 2·(n−1) − p)",
+          parameters: ["id", "index"].map((name) => ({
+            name,
+            in: "path",
+            required: true,
+            schema: name === "index"
+              ? { type: "integer", minimum: 0 }
+              : { type: "string" },
+          })),
+          responses: {
+            200: {
+              description: "JPEG",
+              content: { "image/jpeg": {} },
+            },
+            ...errors(404),
+          },
+        },
+      },
       "/healthz": {
         get: { summary: "Liveness", responses: { 200: { description: "OK" } } },
       },

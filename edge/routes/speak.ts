@@ -60,6 +60,7 @@ export function speakRoutes(deps: SpeakDeps): Hono<AppEnv> {
           startedAtMs,
           avatarId: avatar.id,
           sessionId: body.session,
+          idlePosition: body.idle_position,
           fps: body.fps ?? deps.defaultFps,
           jpegQuality: body.jpeg_quality,
           audioFormat: body.audio_format ?? "pcm16",

@@ -50,6 +50,8 @@ export interface UtteranceResponseRequest {
   avatarId: string;
   /** The caller's session, when the request named one. */
   sessionId: string | undefined;
+  /** The idle-loop position to start at, when the request set one. */
+  idlePosition: number | undefined;
   /** Frames per second. */
   fps: number;
   /** JPEG quality, when the request set one. */
@@ -121,6 +123,9 @@ export async function utteranceResponse(
     ...(request.sessionId === undefined
       ? {}
       : { sessionId: request.sessionId }),
+    ...(request.idlePosition === undefined
+      ? {}
+      : { idlePosition: request.idlePosition }),
     audio: request.audio,
   }, { signal: controller.signal, stepTimeoutMs: deps.backendTimeoutMs });
   let primed: PrimedUtterance;

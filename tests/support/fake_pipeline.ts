@@ -135,6 +135,10 @@ export function createSolidLipSyncService(
       Promise.resolve(id === TEST_AVATAR.id ? TEST_AVATAR : undefined),
     idleFrame: (id) =>
       Promise.resolve(id === TEST_AVATAR.id ? TINY_JPEG : undefined),
+    avatarFrame: (id, index) =>
+      Promise.resolve(
+        id === TEST_AVATAR.id && index === 0 ? TINY_JPEG : undefined,
+      ),
     open(request) {
       stats.sessions.push(request.sessionId);
       let nextIndex = 0;
