@@ -399,6 +399,17 @@ Deno.test({
         "window.lipstream.idleShown === 'demo'",
         10_000,
       );
+      // The idle loop animates the avatar's frames before any speech.
+      await waitForExpression(
+        page,
+        "window.lipstream.idleAnimating === 'demo' && window.lipstream.idle.ticks > 3",
+        10_000,
+      );
+      const canvasNow = () =>
+        page.evaluate("document.getElementById('face').toDataURL()");
+      const before = await canvasNow();
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      assert.notEqual(await canvasNow(), before, "the idle face did not move");
       // The demo avatar's mouth, in the 256×256 canvas.
       await installCanvasSampler(page, {
         strip: 2,
@@ -446,6 +457,15 @@ Deno.test({
         ),
       );
       assert.ok(mouths.size >= 2, `mouth region never changed: ${[...mouths]}`);
+      // The utterance started where the idle animation stood (40 frames:
+      // period 78), and the animation continues where the utterance ended.
+      assert.ok(stats.sentIdlePosition! > 0, `${stats.sentIdlePosition}`);
+      assert.equal(stats.startIdlePosition, stats.sentIdlePosition);
+      assert.equal(
+        stats.nextIdlePosition,
+        (stats.sentIdlePosition! + stats.framesReceived) % 78,
+      );
+      assert.equal(await page.evaluate("window.lipstream.idle.running"), true);
     });
   },
 });

@@ -3,8 +3,10 @@
  * `POST /v1/speak`, schedules each WAV part on the audio timeline and paints
  * JPEG frames against its clock; Stop aborts the fetch (the server cancels
  * the utterance) and silences audio at once; Simple mode uses `/v1/tts` in an
- * `<audio>` and `/v1/speak.mjpeg` in an `<img>`. Counters live on
- * `window.lipstream.stats` for tests and the live panel.
+ * `<audio>` and `/v1/speak.mjpeg` in an `<img>`. Between utterances the
+ * idle loop animates the avatar and hands its position to the next
+ * utterance. Counters live on `window.lipstream.stats` for tests and the
+ * live panel.
  *
  * @module
  */
@@ -15,6 +17,7 @@ import { boundaryFromContentType, readMultipartParts } from "./multipart.js";
 import { parseWav } from "./wav.js";
 import { AudioTimeline } from "./audio_timeline.js";
 import { FramePainter } from "./frame_painter.js";
+import { IdleLoop } from "./idle_loop.js";
 import { authHeaders, loadCatalog, problemText, readSpeakBody, selectedAvatar } from "./controls.js";
 
 const form = document.getElementById("speak-form");
@@ -37,7 +40,8 @@ function freshStats(mode) {
     audioPartsReceived: 0, audioPartsDecoded: 0, segments: [], rebases: 0,
     framesReceived: 0, framesPainted: 0, framesDropped: 0, lastOffsetMs: null, maxAbsOffsetMs: 0,
     ttfaMs: null, ttfsMs: null, ttffMs: null, firstPaintAt: null, server: null, simple: null,
-    responseMs: null,
+    responseMs: null, fps: 25, lastPaintedPtsMs: null,
+    sentIdlePosition: null, startIdlePosition: null, nextIdlePosition: null,
   };
 }
 
@@ -50,6 +54,17 @@ window.lipstream = lipstream;
 let audioContext = null;
 let current = null; // { controller, timeline, stats }
 const painter = new FramePainter(canvas, () => current?.timeline?.clockMs() ?? null, lipstream.stats);
+const idleLoop = new IdleLoop(canvas);
+lipstream.idle = idleLoop;
+
+/** Where the idle loop continues after an utterance: the server's word, else after the last frame shown. */
+function idlePositionAfter(stats) {
+  if (stats.nextIdlePosition !== null) return stats.nextIdlePosition;
+  const start = stats.startIdlePosition ?? stats.sentIdlePosition;
+  if (start === null) return idleLoop.position;
+  if (stats.lastPaintedPtsMs === null) return start;
+  return start + Math.round(stats.lastPaintedPtsMs * stats.fps / 1000) + 1;
+}
 
 function drawIdlePlaceholder(width, height) {
   canvas.width = width;
@@ -102,6 +117,7 @@ function stop(reason = "stopped") {
   if (utterance.stats.state !== "idle" && utterance.stats.state !== "error") {
     utterance.stats.state = reason;
   }
+  if (utterance.timeline) idleLoop.resume(idlePositionAfter(utterance.stats));
 }
 
 function handleJson(part, stats) {
@@ -111,9 +127,12 @@ function handleJson(part, stats) {
   }
   if (value.type === "start") {
     stats.utteranceId = value.utterance_id;
+    stats.fps = value.fps;
+    stats.startIdlePosition = value.idle_position ?? null;
     painter.periodMs = 1000 / value.fps;
   } else if (value.type === "end") {
     stats.server = value.timings;
+    stats.nextIdlePosition = value.next_idle_position ?? null;
   }
 }
 
@@ -226,12 +245,19 @@ async function speak() {
   const body = { ...readSpeakBody(form), session: sessionId };
   const headers = authHeaders(form);
   const stats = freshStats(simple ? "simple" : "stream");
+  const idlePosition = idleLoop.pause();
+  if (!simple && idleLoop.has(body.avatar)) {
+    body.idle_position = idlePosition;
+    stats.sentIdlePosition = idlePosition;
+  }
   try {
     await (simple ? speakSimple(body, headers, stats) : speakStreaming(body, headers, stats));
   } catch (error) {
     if (current?.stats !== stats) return; // stopped or replaced meanwhile
     stats.state = "error";
     stats.error = String(error?.message ?? error);
+    painter.stop();
+    if (!simple) idleLoop.resume(idlePositionAfter(stats));
   }
 }
 
@@ -244,6 +270,7 @@ function renderPanel() {
   const timeline = current?.timeline;
   if (stats.state === "finishing" && timeline && !timeline.isPlaying() && painter.pending === 0) {
     stats.state = "idle";
+    idleLoop.resume(idlePositionAfter(stats));
   }
   if (stats.firstPaintAt !== null) stats.ttffMs = stats.firstPaintAt - stats.startedAt;
   panel.status.textContent = stats.error ? "error: " + stats.error : stats.state;
@@ -264,7 +291,11 @@ form.addEventListener("submit", (event) => {
   speak();
 });
 document.getElementById("stop").addEventListener("click", () => stop());
-form.elements.namedItem("simple").addEventListener("change", (event) => setMode(event.target.checked));
+form.elements.namedItem("simple").addEventListener("change", (event) => {
+  setMode(event.target.checked);
+  const speaking = current && !["idle", "stopped", "error"].includes(current.stats.state);
+  if (!event.target.checked && !speaking) idleLoop.resume();
+});
 form.elements.namedItem("speed").addEventListener("input", (event) => {
   document.getElementById("speed-value").textContent = Number(event.target.value).toFixed(2) + "×";
 });
@@ -276,9 +307,20 @@ async function init() {
   audioContext ??= new AudioContext({ latencyHint: "interactive" });
   try {
     lipstream.catalog = await loadCatalog(form);
-    const onAvatar = () => {
+    const onAvatar = async () => {
       const avatar = selectedAvatar(form, lipstream.catalog.avatars);
-      if (avatar && lipstream.stats.framesPainted === 0) drawIdleFrame(avatar);
+      if (!avatar) return;
+      if (lipstream.stats.framesPainted === 0) drawIdleFrame(avatar);
+      try {
+        const animated = await idleLoop.load(avatar, authHeaders(form));
+        const speaking = current && !["idle", "stopped", "error"].includes(current.stats.state);
+        if (animated && !speaking && selectedAvatar(form, lipstream.catalog.avatars) === avatar) {
+          idleLoop.resume(0);
+          lipstream.idleAnimating = avatar.id;
+        }
+      } catch {
+        // The still idle frame stays.
+      }
     };
     form.elements.namedItem("avatar").addEventListener("change", onAvatar);
     onAvatar();

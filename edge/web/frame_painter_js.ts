@@ -78,6 +78,7 @@ export class FramePainter {
     const stats = this.stats;
     stats.framesPainted++;
     stats.lastOffsetMs = offsetMs;
+    stats.lastPaintedPtsMs = due.ptsMs;
     stats.maxAbsOffsetMs = Math.max(stats.maxAbsOffsetMs, Math.abs(offsetMs));
     stats.firstPaintAt ??= performance.now();
     if (this.onPaint) this.onPaint(due.ptsMs, offsetMs);

@@ -10,6 +10,7 @@ import { APP_JS } from "./app_js.ts";
 import { AUDIO_TIMELINE_JS } from "./audio_timeline_js.ts";
 import { CONTROLS_JS } from "./controls_js.ts";
 import { FRAME_PAINTER_JS } from "./frame_painter_js.ts";
+import { IDLE_LOOP_JS } from "./idle_loop_js.ts";
 import { INDEX_HTML } from "./index_html.ts";
 import { MULTIPART_JS } from "./multipart_js.ts";
 import { STYLE_CSS } from "./style_css.ts";
@@ -37,6 +38,7 @@ export const WEB_ASSETS: Readonly<Record<string, WebAsset>> = {
   "audio_timeline.js": { contentType: JS, body: AUDIO_TIMELINE_JS },
   "controls.js": { contentType: JS, body: CONTROLS_JS },
   "frame_painter.js": { contentType: JS, body: FRAME_PAINTER_JS },
+  "idle_loop.js": { contentType: JS, body: IDLE_LOOP_JS },
   "multipart.js": { contentType: JS, body: MULTIPART_JS },
   "style.css": { contentType: "text/css; charset=utf-8", body: STYLE_CSS },
   "wav.js": { contentType: JS, body: WAV_JS },

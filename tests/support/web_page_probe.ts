@@ -29,6 +29,9 @@ export interface PageStats {
   /** Click to first audio part scheduled, ms. */
   ttfaMs: number | null;
   ttfsMs: number | null;
+  sentIdlePosition: number | null;
+  startIdlePosition: number | null;
+  nextIdlePosition: number | null;
   /** Click to first frame painted, ms. */
   ttffMs: number | null;
   server: Record<string, number | null> | null;
