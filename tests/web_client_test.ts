@@ -466,6 +466,25 @@ Deno.test({
         (stats.sentIdlePosition! + stats.framesReceived) % 78,
       );
       assert.equal(await page.evaluate("window.lipstream.idle.running"), true);
+      // A second utterance starts where the idle loop has got to since.
+      const ticks: number = await page.evaluate("window.lipstream.idle.ticks");
+      await waitForExpression(
+        page,
+        `window.lipstream.idle.ticks >= ${ticks + 3}`,
+        5_000,
+      );
+      await page.getByLabel("Text", { exact: true }).fill("Once more.");
+      await page.getByRole("button", { name: "Speak" }).click();
+      const again = await waitForStats(
+        page,
+        (s) => s.state === "idle" && s.startIdlePosition !== null,
+        20_000,
+      );
+      assert.equal(again.startIdlePosition, again.sentIdlePosition);
+      assert.ok(
+        (again.sentIdlePosition! - stats.nextIdlePosition! + 78) % 78 >= 3,
+        `second start ${again.sentIdlePosition}, first end ${stats.nextIdlePosition}`,
+      );
     });
   },
 });

@@ -116,8 +116,9 @@ function stop(reason = "stopped") {
   utterance.timeline?.stop();
   if (utterance.stats.state !== "idle" && utterance.stats.state !== "error") {
     utterance.stats.state = reason;
+    // Cut short: the idle loop takes over after the last frame shown.
+    if (utterance.timeline) idleLoop.resume(idlePositionAfter(utterance.stats));
   }
-  if (utterance.timeline) idleLoop.resume(idlePositionAfter(utterance.stats));
 }
 
 function handleJson(part, stats) {

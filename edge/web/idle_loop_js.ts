@@ -71,11 +71,10 @@ export class IdleLoop {
     return true;
   }
 
-  /** Starts drawing from position (default: where it stands). */
+  /** Starts drawing from position (default: where it stands); a running loop goes on as it is. */
   resume(position = this.position) {
-    if (this.frames.length < 2) return;
+    if (this.frames.length < 2 || this.timer !== null) return;
     this.position = ((Math.round(position) % this.period) + this.period) % this.period;
-    if (this.timer !== null) return;
     this.tick();
     this.timer = setInterval(() => this.tick(), 1000 / this.fps);
   }
