@@ -10,6 +10,7 @@ import type { MultipartPart } from "@lipstream/shared";
 import type { Logger } from "./log.ts";
 import type { EdgeMetrics } from "./metrics.ts";
 import type { UtteranceEvent } from "./pipeline/utterance.ts";
+import type { LipSyncSession } from "./pipeline/types.ts";
 import type { WavEncoder, WavSampleFormat } from "./pipeline/types.ts";
 import { problem, type ProblemError, toProblemError } from "./problem.ts";
 
@@ -74,7 +75,7 @@ export async function* utteranceParts(
   let ttfaMs: number | undefined;
   let ttffMs: number | undefined;
   let lipSyncMs = 0;
-  let idlePosition: () => number | undefined = () => undefined;
+  let session: LipSyncSession | undefined;
   try {
     const pending = [...first];
     let waitStart = now();
@@ -83,8 +84,7 @@ export async function* utteranceParts(
       if (!event) break;
       const waitedMs = now() - waitStart;
       if (event.type === "start") {
-        const { session } = event;
-        idlePosition = () => session.idlePosition;
+        session = event.session;
         yield jsonPart({
           type: "start",
           utterance_id: options.utteranceId,
@@ -148,9 +148,9 @@ export async function* utteranceParts(
       sentences,
       frames,
       audio_ms: round(audioMs),
-      ...(idlePosition() === undefined
+      ...(session?.idlePosition === undefined
         ? {}
-        : { next_idle_position: idlePosition() }),
+        : { next_idle_position: session.idlePosition }),
       timings: {
         ttfa_ms: ttfaMs === undefined ? null : round(ttfaMs),
         ttff_ms: ttffMs === undefined ? null : round(ttffMs),

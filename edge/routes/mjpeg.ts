@@ -10,6 +10,7 @@
  * @module
  */
 
+import { optional } from "./_optional.ts";
 import { Hono } from "hono";
 import type { MiddlewareHandler } from "hono";
 import {
@@ -64,13 +65,9 @@ export function mjpegRoutes(deps: MjpegDeps): Hono<AppEnv> {
       const events = runUtterance(deps.lipSync, {
         avatarId: avatar.id,
         fps,
-        ...(query.jpeg_quality === undefined
-          ? {}
-          : { jpegQuality: query.jpeg_quality }),
-        ...(query.session === undefined ? {} : { sessionId: query.session }),
-        ...(query.idle_position === undefined
-          ? {}
-          : { idlePosition: query.idle_position }),
+        ...optional("jpegQuality", query.jpeg_quality),
+        ...optional("sessionId", query.session),
+        ...optional("idlePosition", query.idle_position),
         audio: (signal) =>
           deps.speech.synthesize({
             text: query.text,

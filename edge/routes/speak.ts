@@ -10,6 +10,7 @@
  * @module
  */
 
+import { optional } from "./_optional.ts";
 import { Hono } from "hono";
 import type { AppEnv } from "../app_env.ts";
 import { requireContentType } from "../middleware/content_type.ts";
@@ -101,12 +102,4 @@ export function speakRoutes(deps: SpeakDeps): Hono<AppEnv> {
       }
       return c.body(null, 204);
     });
-}
-
-/** `{[key]: value}` when value is defined, else `{}` (for exact optional properties). */
-function optional<K extends string, V>(
-  key: K,
-  value: V | undefined,
-): { [P in K]?: V } {
-  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
 }

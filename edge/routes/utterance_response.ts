@@ -7,6 +7,7 @@
  * @module
  */
 
+import { optional } from "./_optional.ts";
 import type { Context } from "hono";
 import {
   createMultipartBoundary,
@@ -117,15 +118,9 @@ export async function utteranceResponse(
   const events = runUtterance(deps.lipSync, {
     avatarId: request.avatarId,
     fps: request.fps,
-    ...(request.jpegQuality === undefined
-      ? {}
-      : { jpegQuality: request.jpegQuality }),
-    ...(request.sessionId === undefined
-      ? {}
-      : { sessionId: request.sessionId }),
-    ...(request.idlePosition === undefined
-      ? {}
-      : { idlePosition: request.idlePosition }),
+    ...optional("jpegQuality", request.jpegQuality),
+    ...optional("sessionId", request.sessionId),
+    ...optional("idlePosition", request.idlePosition),
     audio: request.audio,
   }, { signal: controller.signal, stepTimeoutMs: deps.backendTimeoutMs });
   let primed: PrimedUtterance;
