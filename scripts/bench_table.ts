@@ -91,11 +91,14 @@ const report = JSON.parse(bench.stdout) as {
   benches: BenchResult[];
 };
 
-const reference = await run("python3", [
-  "scripts/mel_reference.py",
-  "--bench",
-  "10",
-]);
+const reference = await run(
+  Deno.env.get("LIPSTREAM_PYTHON") ?? ".tools/venv/bin/python",
+  [
+    "scripts/mel_reference.py",
+    "--bench",
+    "10",
+  ],
+);
 const numpy = reference.ok
   ? JSON.parse(reference.stdout.trim().split("\n").at(-1)!) as {
     float64_ms: number;

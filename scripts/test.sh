@@ -4,5 +4,8 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 bash scripts/system_deps.sh
+# The project's own pinned Python (torch CPU, onnx, numpy, scipy) for exports and reference checks.
+LIPSTREAM_PYTHON="$(bash scripts/python_env.sh)"
+export LIPSTREAM_PYTHON
 bash scripts/deno.sh task setup
 bash scripts/deno.sh task test "$@"

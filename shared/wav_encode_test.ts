@@ -22,13 +22,16 @@ for rate in rates:
     sys.stdout.buffer.write(out.getvalue())
 `;
 
+/** The project's Python environment (`scripts/python_env.sh`); `scripts/test.sh` sets it. */
+const PYTHON = Deno.env.get("LIPSTREAM_PYTHON") ?? ".tools/venv/bin/python";
+
 /** scipy's file for each rate, written back to back (one python start for all). */
 async function scipyWavs(
   samples: Float32Array,
   format: WavSampleFormat,
   ratesHz: readonly number[],
 ): Promise<Uint8Array> {
-  const child = new Deno.Command("python3", {
+  const child = new Deno.Command(PYTHON, {
     args: ["-c", SCIPY_WRITE, format, ...ratesHz.map(String)],
     stdin: "piped",
     stdout: "piped",

@@ -69,7 +69,14 @@ async function run(command: string, args: string[]): Promise<void> {
   }
 }
 
-const HAVE_NUMPY = await succeeds("python3", ["-c", "import numpy, scipy"]);
+/** The project's Python environment (`scripts/python_env.sh`); `scripts/test.sh` sets it. */
+const PYTHON = Deno.env.get("LIPSTREAM_PYTHON") ?? ".tools/venv/bin/python";
+const HAVE_NUMPY = await succeeds(PYTHON, ["-c", "import numpy, scipy"]);
+if (Deno.env.get("CI") === "true" && !HAVE_NUMPY) {
+  throw new Error(
+    `CI=true: ${PYTHON} cannot import numpy and scipy (run bash scripts/python_env.sh)`,
+  );
+}
 const HAVE_SPEECH = await succeeds("espeak-ng", ["--version"]) &&
   await succeeds("sox", ["--version"]);
 
@@ -112,7 +119,7 @@ Deno.test({
         ]);
         pairs.push(wav, `${dir}/mel${index}.f32`);
       }
-      await run("python3", [SCRIPT, ...pairs]);
+      await run(PYTHON, [SCRIPT, ...pairs]);
       for (const [index, args] of sentences.entries()) {
         // The same float32 samples the script read from the WAV sox wrote.
         const bytes = await Deno.readFile(`${dir}/s${index}.wav`);
@@ -159,7 +166,7 @@ Deno.test({
         cases.push({ samples, output: `${dir}/mel${length}.f32` });
         pairs.push(input, `${dir}/mel${length}.f32`);
       }
-      await run("python3", [SCRIPT, ...pairs]);
+      await run(PYTHON, [SCRIPT, ...pairs]);
       for (const { samples, output } of cases) {
         const want = await readF32(output);
         assert.ok(
@@ -179,7 +186,7 @@ Deno.test({
   async fn() {
     const dir = await Deno.makeTempDir({ prefix: "lipstream_mel_" });
     try {
-      await run("python3", [SCRIPT, "--basis-out", `${dir}/basis.f32`]);
+      await run(PYTHON, [SCRIPT, "--basis-out", `${dir}/basis.f32`]);
       const want = await readF32(`${dir}/basis.f32`);
       const got = new MelFilterbank().weights;
       assert.ok(maxAbsDiff(got, want) <= 1e-7);
