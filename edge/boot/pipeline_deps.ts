@@ -28,6 +28,7 @@ import { backendVoiceSynthesizer } from "../speech/voice_synthesizer.ts";
 import { denoVoiceFiles } from "../voices/deno_voice_files.ts";
 import { loadVoicesFolder } from "../voices/voices_folder.ts";
 import { backendReadiness } from "./backend_readiness.ts";
+import { lipModelProbe, voiceModelProbe } from "./model_probes.ts";
 import { loadAvatarPacks } from "./load_avatar_packs.ts";
 import { openBackend } from "./open_backend.ts";
 
@@ -100,9 +101,11 @@ export async function buildPipelineDeps(
       model: wav2lipModel,
     });
   }
+  const synthesizer = backendVoiceSynthesizer(backend);
+  const lipModel = lipModelFromBackend(backend, wav2lipModel);
   const speech = createSpeechService({
     voices,
-    synthesizer: backendVoiceSynthesizer(backend),
+    synthesizer,
     maxTextChars: config.maxTextLength,
     sentences: { firstMaxChars: config.firstPieceMaxChars },
     onWarning: (voice, warning) =>
@@ -110,7 +113,7 @@ export async function buildPipelineDeps(
   });
   const lipSync = createLipSyncService({
     packs,
-    lipModel: lipModelFromBackend(backend, wav2lipModel),
+    lipModel,
     batching: { first: config.lipSyncFirstBatch, next: config.lipSyncBatch },
     silencePeak: config.silencePeak,
     blend: config.pasteBlend,
@@ -118,11 +121,22 @@ export async function buildPipelineDeps(
     maxSessions: config.maxSessions,
   });
   const voiceModels = [...new Set(voices.map((voice) => voice.tritonModel))];
+  const probes = [
+    ...voiceModels.map((model) =>
+      voiceModelProbe(
+        voices.find((voice) => voice.tritonModel === model)!,
+        synthesizer,
+      )
+    ),
+    lipModelProbe(wav2lipModel, lipModel, config.lipSyncFirstBatch),
+  ];
   const readiness = backendReadiness({
     backend,
     models: [...voiceModels, wav2lipModel],
     avatarCount: packs.size,
     voiceCount: voices.length,
+    probes,
+    probeTimeoutMs: config.backendTimeoutMs,
   });
   return {
     speech,

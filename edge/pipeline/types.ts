@@ -201,6 +201,8 @@ export interface ReadinessReport {
   checks: Record<string, { ok: boolean; detail?: string }>;
   /** When not ready, a hint for the `Retry-After` header in seconds. */
   retryAfterSeconds?: number;
+  /** Models that failed while the server is still ready without them (e.g. one of several voices). */
+  degraded?: string[];
 }
 
 /** Whether the backend is reachable, models are ready and packs are loaded. */

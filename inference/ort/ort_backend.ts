@@ -26,6 +26,7 @@ import {
   detectModelRole,
   metadataFromOnnx,
   modelConfigFromOnnx,
+  type ModelRole,
 } from "../model_config/config_from_onnx.ts";
 import { readOnnxModelIo } from "../model_config/onnx_model_io.ts";
 import type { KserveServerBackend } from "../server/backend_types.ts";
@@ -295,7 +296,14 @@ export async function createOrtBackend(
     models.set(extra.name, model);
     try {
       const io = readOnnxModelIo(await Deno.readFile(extra.path));
-      const role = detectModelRole(metadataFromOnnx(extra.name, io));
+      // Batching only for a recognised Wav2Lip; whatever the edge cannot
+      // feed still loads, so its caller's check names the tensor at fault.
+      let role: ModelRole = "voice";
+      try {
+        role = detectModelRole(metadataFromOnnx(extra.name, io));
+      } catch {
+        // Not a known contract: served with its real dims, no batching.
+      }
       const config = modelConfigFromOnnx(extra.name, io, { role });
       model.config = config;
       model.reshapes = reshapesOf(config);
