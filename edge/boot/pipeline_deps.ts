@@ -84,6 +84,12 @@ export async function buildPipelineDeps(
     modelRepository: config.modelRepository,
     timeoutMs: config.backendTimeoutMs,
     ortWorkers: config.ortWorkers,
+    extraModels: voices.flatMap((voice) =>
+      voice.modelFile === undefined ? [] : [{
+        name: voice.tritonModel,
+        path: `${config.voicesDir}/${voice.modelFile}`,
+      }]
+    ),
   });
   const wav2lipModel = config.wav2lipModel ??
     (!models.includes(WAV2LIP_MODEL) && models.includes(FIXTURE_WAV2LIP_MODEL)

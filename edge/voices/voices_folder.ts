@@ -6,7 +6,12 @@
  * - Piper's flat files: `<id>.onnx` + `<id>.onnx.json`;
  * - one folder per voice: `<id>/model.onnx` + `<id>/config.json` (VITS) or
  *   `<id>/model.onnx.json` (Piper), with an optional `<id>/lipstream.json`
- *   `{ "tritonModel": "<name>" }` naming the model on a Triton server.
+ *   `{ "tritonModel": "<name>" }` naming the model on a Triton server;
+ * - one folder per voice whose model lives in the model repository (what
+ *   `deno task models:import` writes): `<id>/config.json` or
+ *   `<id>/model.onnx.json` + `<id>/lipstream.json` naming the repository
+ *   model, and no model file (optionally also `encoderModel`/`decoderModel`,
+ *   a streaming export's two parts).
  *
  * @module
  */
@@ -25,7 +30,11 @@ export interface VoiceFiles {
   readText(path: string): Promise<string>;
 }
 
-const ManifestSchema = z.strictObject({ tritonModel: z.string().min(1) });
+const ManifestSchema = z.strictObject({
+  tritonModel: z.string().min(1),
+  encoderModel: z.string().min(1).optional(),
+  decoderModel: z.string().min(1).optional(),
+});
 
 async function readJson(files: VoiceFiles, path: string): Promise<unknown> {
   const text = await files.readText(path);
@@ -58,16 +67,19 @@ async function loadFolderVoice(
     : present.has(vits)
     ? vits
     : undefined;
+  const hasModel = present.has(`${id}/model.onnx`);
   if (file === undefined) {
     throw new VoiceConfigError(`${id}/`, {
       field: "",
-      message: "expected config.json or model.onnx.json beside model.onnx",
+      message: `expected config.json or model.onnx.json beside ${
+        hasModel ? "model.onnx" : "lipstream.json"
+      }`,
     });
   }
   return createVoice(id, await readJson(files, file), {
     kind: file === piper ? "piper" : "vits",
     file,
-    modelFile: `${id}/model.onnx`,
+    ...(hasModel ? { modelFile: `${id}/model.onnx` } : {}),
     ...(tritonModel === undefined ? {} : { tritonModel }),
   });
 }
@@ -102,7 +114,14 @@ export async function loadVoicesFolder(files: VoiceFiles): Promise<Voice[]> {
   const voices: Voice[] = [];
   for (const path of [...present].sort()) {
     const flat = /^([^/]+)\.onnx$/.exec(path)?.[1];
-    const nested = /^([^/]+)\/model\.onnx$/.exec(path)?.[1];
+    // A folder voice is found by its model file, or by its manifest when
+    // the model lives in the repository (listed once, by the first of the two).
+    const nested = /^([^/]+)\/model\.onnx$/.exec(path)?.[1] ??
+      /^([^/]+)\/lipstream\.json$/.exec(path)?.[1];
+    if (
+      nested !== undefined && path.endsWith("/lipstream.json") &&
+      present.has(`${nested}/model.onnx`)
+    ) continue;
     const id = flat ?? nested;
     if (id === undefined) continue;
     if (!isVoiceId(id)) {

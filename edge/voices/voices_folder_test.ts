@@ -89,3 +89,29 @@ Deno.test("denoVoiceFiles() loads a real folder and refuses escaping paths", asy
     await Deno.remove(root, { recursive: true });
   }
 });
+
+Deno.test("loadVoicesFolder() reads a folder voice whose model lives in the repository (config + lipstream.json, no model file)", async () => {
+  const voices = await loadVoicesFolder(memoryFiles({
+    "myvoice/config.json": CJKE,
+    "myvoice/lipstream.json": JSON.stringify({
+      tritonModel: "myvoice",
+      encoderModel: "myvoice_encoder",
+      decoderModel: "myvoice_decoder",
+    }),
+    "amy/model.onnx.json": PIPER,
+    "amy/lipstream.json": '{ "tritonModel": "amy" }',
+  }));
+  assert.deepEqual(
+    voices.map((v) => [v.id, v.kind, v.modelFile, v.tritonModel]),
+    [
+      ["amy", "piper", undefined, "amy"],
+      ["myvoice", "vits", undefined, "myvoice"],
+    ],
+  );
+  await assert.rejects(
+    loadVoicesFolder(memoryFiles({
+      "x/lipstream.json": '{ "tritonModel": "x" }',
+    })),
+    /expected config.json or model.onnx.json beside lipstream.json/,
+  );
+});
