@@ -135,7 +135,7 @@ function wordsToBopomofo(text: string): string {
  * import assert from "node:assert/strict";
  *
  * assert.equal(chineseToBopomofo("你好"), "ㄋㄧˇㄏㄠˇ");
- * assert.equal(chineseToBopomofo("3个A"), "ㄙㄢˉㄍㄜ˙ㄟˉ");
+ * assert.equal(chineseToBopomofo("A"), "ㄟˉ");
  * ```
  *
  * @param text Chinese text.
