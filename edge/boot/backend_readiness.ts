@@ -17,7 +17,11 @@
  */
 
 import type { InferenceBackend } from "@lipstream/shared";
-import type { Readiness, ReadinessReport } from "../pipeline/types.ts";
+import type {
+  LoadFailure,
+  Readiness,
+  ReadinessReport,
+} from "../pipeline/types.ts";
 import type { ModelProbe } from "./model_probes.ts";
 
 /** Options for {@linkcode backendReadiness}. */
@@ -30,6 +34,8 @@ export interface BackendReadinessOptions {
   avatarCount: number;
   /** Number of voices loaded. */
   voiceCount: number;
+  /** Voices and packs skipped at start-up (reported, not fatal). */
+  failed?: { voices: readonly LoadFailure[]; avatars: readonly LoadFailure[] };
   /** How long a probe result is reused. @default {1000} */
   cacheMs?: number;
   /** `Retry-After` seconds when not ready. @default {5} */
@@ -133,13 +139,19 @@ export function backendReadiness(options: BackendReadinessOptions): Readiness {
       const { ok, detail } = await verify(probe);
       checks[key] = detail === undefined ? { ok } : { ok, detail };
     }
+    const failed = options.failed ?? { voices: [], avatars: [] };
+    const skipped = (n: number) => n > 0 ? `, ${n} failed` : "";
     checks.avatars = {
       ok: options.avatarCount > 0,
-      detail: `${options.avatarCount} pack(s) loaded`,
+      detail: `${options.avatarCount} pack(s) loaded${
+        skipped(failed.avatars.length)
+      }`,
     };
     checks.voices = {
       ok: options.voiceCount > 0,
-      detail: `${options.voiceCount} voice(s) loaded`,
+      detail: `${options.voiceCount} voice(s) loaded${
+        skipped(failed.voices.length)
+      }`,
     };
     // A voice model that failed is not fatal while another voice answers.
     const voiceKeys = [...probes.values()].filter((p) => p.role === "voice")
@@ -155,12 +167,13 @@ export function backendReadiness(options: BackendReadinessOptions): Readiness {
       return {
         ready,
         checks,
+        failed,
         retryAfterSeconds: options.retryAfterSeconds ?? 5,
       };
     }
     return named.length === 0
-      ? { ready, checks }
-      : { ready, checks, degraded: named };
+      ? { ready, checks, failed }
+      : { ready, checks, failed, degraded: named };
   }
 
   return {

@@ -1,7 +1,9 @@
 /**
  * `GET /healthz` (the process is alive) and `GET /readyz` (backend reachable,
  * models ready and answering, packs loaded; 503 + `Retry-After` otherwise;
- * `degraded` names models that failed while the rest serve).
+ * `degraded` names models that failed while the rest serve). `/readyz` also
+ * lists the voices and avatar packs skipped at start-up
+ * (`voices: { failed: [{ file, field, message }] }`, same for `avatars`).
  *
  * @module
  */
@@ -29,6 +31,8 @@ export function healthRoutes(deps: { readiness: Readiness }): Hono<AppEnv> {
         {
           status: report.ready ? "ready" : "not ready",
           checks: report.checks,
+          voices: { failed: report.failed?.voices ?? [] },
+          avatars: { failed: report.failed?.avatars ?? [] },
           ...(report.degraded === undefined
             ? {}
             : { degraded: report.degraded }),

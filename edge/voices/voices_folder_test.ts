@@ -1,7 +1,11 @@
 import assert from "node:assert/strict";
 import { denoVoiceFiles } from "./deno_voice_files.ts";
 import { VoiceConfigError } from "./voice_config_error.ts";
-import { loadVoicesFolder, type VoiceFiles } from "./voices_folder.ts";
+import {
+  loadVoicesFolder,
+  scanVoicesFolder,
+  type VoiceFiles,
+} from "./voices_folder.ts";
 
 const FIXTURES = new URL("../../tests/fixtures/text/", import.meta.url);
 const CJKE = await Deno.readTextFile(new URL("cjke_config.json", FIXTURES));
@@ -114,4 +118,26 @@ Deno.test("loadVoicesFolder() reads a folder voice whose model lives in the repo
     })),
     /expected config.json or model.onnx.json beside lipstream.json/,
   );
+});
+
+Deno.test("scanVoicesFolder() keeps the good voices and reports each bad one by file and field", async () => {
+  const report = await scanVoicesFolder(memoryFiles({
+    "amy.onnx": "",
+    "amy.onnx.json": PIPER,
+    "amy/model.onnx": "",
+    "amy/config.json": CJKE,
+    "uma/model.onnx": "",
+    "uma/config.json": JSON.stringify({
+      ...JSON.parse(CJKE),
+      speakers: { a: "zero" },
+    }),
+    "Bad Name.onnx": "",
+  }));
+  assert.deepEqual(report.voices.map((v) => v.id), ["amy"]);
+  assert.deepEqual(report.failed.map((f) => [f.file, f.field]), [
+    ["Bad Name.onnx", ""],
+    ["amy/model.onnx", ""],
+    ["uma/config.json", "speakers"],
+  ]);
+  assert.match(report.failed[1]!.message, /already taken/);
 });
