@@ -24,6 +24,7 @@ import { createApp } from "@lipstream/edge/app";
 import { readConfig } from "@lipstream/edge/config";
 import { createJsonLogger } from "@lipstream/edge/log";
 import { buildPipelineDeps } from "../edge/boot/pipeline_deps.ts";
+import { havePythonExport, runPython } from "./support/python_export.ts";
 
 const MAIN =
   new URL("../inference/model_import/import_main.ts", import.meta.url)
@@ -464,4 +465,97 @@ Deno.test("models:import refuses bad input with one line, a non-zero exit and no
   } finally {
     await Deno.remove(f.root, { recursive: true });
   }
+});
+
+const PYTHON_READY = await havePythonExport();
+
+Deno.test({
+  name:
+    "models:import wav2lip: a random-weight Wav2Lip-GAN checkpoint is exported, verified, imported and spoken through (embedded and split)",
+  ignore: !PYTHON_READY,
+  sanitizeResources: false,
+  async fn() {
+    const f = await fixtureFiles();
+    try {
+      const checkpoint = `${f.files}/wav2lip_gan.pth`;
+      const made = await runPython("infra/export/make_random_checkpoint.py", [
+        "wav2lip",
+        "--out",
+        checkpoint,
+      ]);
+      assert.equal(made.code, 0, made.stderr);
+      const target = ["--repository", f.repository, "--voices", f.voices];
+      const lips = await importCli([
+        "wav2lip",
+        "--checkpoint",
+        checkpoint,
+        ...target,
+      ]);
+      assert.equal(lips.code, 0, lips.stderr);
+      const diff =
+        /verified against PyTorch: max \|PyTorch - ONNX\| = (\S+) \(tolerance 0\.0001, fp32\)/
+          .exec(lips.stdout);
+      assert.ok(diff, lips.stdout);
+      assert.ok(Number(diff[1]) <= 1e-4);
+      console.log(`models:import wav2lip (random weights): ${diff[0]}`);
+      assert.match(
+        lips.stdout,
+        /wav2lip\/config\.pbtxt .*max_batch_size 64, dynamic batching/,
+      );
+      const voice = await importCli([
+        "piper",
+        "--onnx",
+        `${f.files}/piper.onnx`,
+        "--config",
+        `${f.files}/voice.onnx.json`,
+        "--name",
+        "tone",
+        ...target,
+      ]);
+      assert.equal(voice.code, 0, voice.stderr);
+      const env = { MODEL_REPOSITORY: f.repository, VOICES_DIR: f.voices };
+      await withEdge(env, async (base) => {
+        const ready = await readyz(base);
+        assert.equal(ready.status, 200, JSON.stringify(ready.body));
+        await speak(base, "tone");
+      });
+      const backend = await createOrtBackend({ repository: f.repository });
+      const inference = serveKserve({
+        backend,
+        port: 0,
+        hostname: "127.0.0.1",
+      });
+      try {
+        await withEdge({ ...env, TRITON_URL: inference.url }, async (base) => {
+          assert.equal((await readyz(base)).status, 200);
+          await speak(base, "tone");
+        });
+      } finally {
+        await inference.shutdown();
+        await backend.close();
+      }
+      // A corrupt checkpoint: the exporter's one line, nothing more written.
+      await Deno.writeTextFile(`${f.files}/corrupt.pth`, "not a checkpoint");
+      const bad = await importCli([
+        "wav2lip",
+        "--checkpoint",
+        `${f.files}/corrupt.pth`,
+        "--name",
+        "bad",
+        ...target,
+      ]);
+      assert.equal(bad.code, 1);
+      const lines = bad.stderr.trim().split("\n").filter((line) =>
+        line.startsWith("models:import:")
+      );
+      assert.equal(lines.length, 1, bad.stderr);
+      assert.doesNotMatch(bad.stderr, /Traceback/);
+      assert.deepEqual(
+        (await listTree(f.repository)).filter((p) => !p.includes("/")),
+        ["tone", "wav2lip"],
+      );
+    } finally {
+      await Deno.remove(f.root, { recursive: true });
+    }
+  },
 });

@@ -47,8 +47,25 @@ export function importSummary(
   const report = result.report;
   if (report !== undefined) {
     lines.push(
-      `verified against PyTorch: max |PyTorch - ONNX| = ${report.max_abs_diff} (tolerance ${report.tolerance}, ${report.precision})`,
+      `verified against PyTorch: max |PyTorch - ONNX| = ${report.max_abs_diff} (tolerance ${report.tolerance}, fp32)`,
     );
+    const precision = typeof report.precision === "string"
+      ? { name: report.precision }
+      : report.precision;
+    if (precision.name !== "fp32") {
+      const error = "vs_fp32" in precision ? precision.vs_fp32 : undefined;
+      lines.push(
+        `${precision.name} against fp32 on the same inputs: ${
+          error === null || error === undefined
+            ? "not runnable on this CPU (ONNX Runtime has no CPU kernel for it)"
+            : `max abs difference ${error.max_abs_diff}${
+              error.mean_abs_diff === undefined
+                ? ""
+                : `, mean ${error.mean_abs_diff}`
+            }`
+        }; ${request.precision} model installed`,
+      );
+    }
   }
   if (result.role === "wav2lip") {
     lines.push(

@@ -19,8 +19,11 @@ export interface ExportReport {
   max_abs_diff: number;
   /** The bound it was checked against. */
   tolerance: number;
-  /** `fp32`, `fp16` or `int8`. */
-  precision: string;
+  /** `fp32`, `fp16` or `int8`, with the reduced model's error against fp32 on the same inputs. */
+  precision: string | {
+    name: string;
+    vs_fp32?: { max_abs_diff: number; mean_abs_diff?: number } | null;
+  };
   [more: string]: unknown;
 }
 
@@ -110,21 +113,26 @@ export async function runExporter(
     stderr: "piped",
   }).spawn();
   const stdout: string[] = [];
-  let failure: string | undefined;
+  // The exporter's last `export: …` line is its error when it fails, so
+  // each one is passed on only once a later line shows it was progress.
+  let pending: string | undefined;
   const [status] = await Promise.all([
     child.status,
     lines(child.stdout, (line) => stdout.push(line)),
     lines(child.stderr, (line) => {
-      const message = /^export: (.*)$/.exec(line)?.[1];
-      if (message !== undefined) failure = message;
+      if (pending !== undefined) progress(pending);
+      pending = undefined;
+      if (line.startsWith("export: ")) pending = line;
       else progress(line);
     }),
   ]);
   if (!status.success) {
     throw new ImportError(
-      failure ?? `the exporter exited with status ${status.code}`,
+      pending?.slice("export: ".length) ??
+        `the exporter exited with status ${status.code}`,
     );
   }
+  if (pending !== undefined) progress(pending);
   const last = stdout.filter((line) => line.trim() !== "").at(-1) ?? "";
   let report: unknown;
   try {
