@@ -350,6 +350,14 @@ Deno.test("models:import refuses bad input with one line, a non-zero exit and no
       buildFixtureVitsModel({}, { extraInput: "emotion" }),
     );
     await Deno.writeTextFile(`${f.files}/broken.onnx`, "not a model");
+    await Deno.writeFile(
+      `${f.files}/small_vocabulary.onnx`,
+      buildFixtureVitsModel({}, { embeddingRows: 40 }),
+    );
+    await Deno.writeFile(
+      `${f.files}/vocabulary.onnx`,
+      buildFixtureVitsModel({}, { embeddingRows: 256 }),
+    );
     const target = ["--repository", f.repository, "--voices", f.voices];
     const cases: [string[], RegExp][] = [
       [
@@ -436,6 +444,21 @@ Deno.test("models:import refuses bad input with one line, a non-zero exit and no
       assert.deepEqual(await listTree(f.repository), [], args.join(" "));
       assert.deepEqual(await listTree(f.voices), [], args.join(" "));
     }
+    // A config whose symbols fit the model's embedding imports.
+    const fits = await importCli([
+      "piper",
+      "--onnx",
+      `${f.files}/vocabulary.onnx`,
+      "--config",
+      `${f.files}/voice.onnx.json`,
+      "--name",
+      "v",
+      "--repository",
+      `${f.root}/other`,
+      "--voices",
+      `${f.root}/other_voices`,
+    ]);
+    assert.equal(fits.code, 0, fits.stderr);
     // An existing model is not replaced without --force, and is replaced whole with it.
     const args = [
       "onnx",

@@ -23,7 +23,10 @@ import {
   type ModelRole,
 } from "../model_config/config_from_onnx.ts";
 import { serializeModelConfig } from "../model_config/model_config_text.ts";
-import { readOnnxModelIo } from "../model_config/onnx_model_io.ts";
+import {
+  type OnnxModelIo,
+  readOnnxModelIo,
+} from "../model_config/onnx_model_io.ts";
 import { createOrtBackend } from "../ort/ort_backend.ts";
 import type { ImportKind, ImportRequest } from "./import_args.ts";
 import { ImportError } from "./import_error.ts";
@@ -145,12 +148,37 @@ function pinSpeaker(config: unknown, id: number): unknown {
   return json;
 }
 
+/** The rows of the model's symbol embedding (VITS's `enc_p.emb.weight`), when it has one. */
+function embeddingRows(
+  io: OnnxModelIo,
+): { name: string; rows: number } | undefined {
+  const found = Object.entries(io.initializerDims).find(([name, dims]) =>
+    /(^|[./])enc_p\.emb\.weight$/.test(name) && dims.length === 2
+  );
+  return found === undefined
+    ? undefined
+    : { name: found[0], rows: found[1][0]! };
+}
+
+/** The ids a voice's config can produce: VITS's symbol count, Piper's largest id plus one. */
+function idsNeeded(voice: Voice): number {
+  if (voice.kind === "vits") {
+    return Math.max(0, ...voice.symbolIds.values()) + 1;
+  }
+  let max = -1;
+  for (const ids of voice.phonemeIds.values()) {
+    for (const id of ids) max = Math.max(max, id);
+  }
+  return max + 1;
+}
+
 function checkVoice(
   name: string,
   json: unknown,
   kind: ImportKind,
   metadata: ModelMetadata,
   configPath: string,
+  io: OnnxModelIo,
 ): Voice {
   let voice: Voice;
   try {
@@ -168,6 +196,18 @@ function checkVoice(
       `'${configPath}' lists ${voice.numSpeakers} speakers but the model has no speaker input (sid): inputs [${
         metadata.inputs.map((t) => t.name).join(", ")
       }]`,
+    );
+  }
+  const embedding = embeddingRows(io);
+  const needed = idsNeeded(voice);
+  if (
+    embedding !== undefined &&
+    (voice.kind === "vits"
+      ? needed !== embedding.rows
+      : needed > embedding.rows)
+  ) {
+    throw new ImportError(
+      `'${configPath}' has ${needed} symbol ids but the model's ${embedding.name} has ${embedding.rows} rows: the config is not this model's`,
     );
   }
   return voice;
@@ -340,7 +380,7 @@ export async function importModel(
           `'${source}' is a voice model: give its config with --config (config.json or .onnx.json)`,
         );
       }
-      voice = checkVoice(name, voiceJson, kind, metadata, request.config);
+      voice = checkVoice(name, voiceJson, kind, metadata, request.config, io);
       const flat = `${request.voices}/${name}.onnx`;
       const taken = await Deno.lstat(flat).then(() => true, () => false);
       if (taken) {
