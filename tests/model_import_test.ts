@@ -2,8 +2,10 @@
  * `deno task models:import` end to end, on models generated here with the project's contracts
  * (fixtures, not real voices or faces) in the layouts other exporters produce: a Wav2Lip with
  * other tensor names and a fixed batch of 1, a VITS export with scalar scale inputs, a Piper voice
- * dropped into the voices folder. Each is imported with the real command (a subprocess), served by
- * the embedded server and by the split topology (KServe HTTP), and spoken through `/v1/speak`.
+ * dropped into the voices folder; and, with the project's Python environment, a random-weight
+ * Wav2Lip-GAN checkpoint through the real exporter. Each is imported with the real command (a
+ * subprocess), served by the embedded server and by the split topology (`deno task inference`'s
+ * entry point as a process, the edge over KServe HTTP), and spoken through `/v1/speak`.
  * Readiness is checked on deliberately broken models with real ONNX Runtime sessions, and bad
  * input must give one line, a non-zero exit and nothing written. Needs `deno task setup` (the
  * demo avatar).
@@ -18,8 +20,6 @@ import {
   OnnxGraphBuilder,
 } from "@lipstream/inference/fixtures";
 import { checkModelRepository } from "@lipstream/inference/model_config";
-import { createOrtBackend } from "@lipstream/inference/ort";
-import { serveKserve } from "@lipstream/inference/server";
 import { createApp } from "@lipstream/edge/app";
 import { readConfig } from "@lipstream/edge/config";
 import { createJsonLogger } from "@lipstream/edge/log";
@@ -182,6 +182,40 @@ async function withEdge(
   }
 }
 
+const INFERENCE_MAIN = new URL("../inference/server/main.ts", import.meta.url)
+  .pathname;
+
+/** Runs `deno task inference`'s entry point on `repository` (a free port) while `run` runs. */
+async function withInferenceServer(
+  repository: string,
+  run: (url: string) => Promise<void>,
+): Promise<void> {
+  const child = new Deno.Command(Deno.execPath(), {
+    args: ["run", "-A", INFERENCE_MAIN],
+    env: { PORT: "0", HOST: "127.0.0.1", MODEL_REPOSITORY: repository },
+    stdout: "piped",
+    stderr: "inherit",
+  }).spawn();
+  try {
+    const reader = child.stdout.pipeThrough(new TextDecoderStream())
+      .getReader();
+    let text = "";
+    let url: string | undefined;
+    while (url === undefined) {
+      const { value, done } = await reader.read();
+      if (done) throw new Error(`inference server exited: ${text}`);
+      text += value;
+      url = / on (http:\/\/[^\s]+)/.exec(text)?.[1];
+    }
+    reader.releaseLock();
+    child.stdout.pipeTo(new WritableStream()).catch(() => {});
+    await run(url);
+  } finally {
+    child.kill("SIGINT");
+    await child.status;
+  }
+}
+
 async function readyz(base: string) {
   const response = await fetch(`${base}/readyz`);
   return { status: response.status, body: await response.json() };
@@ -258,10 +292,10 @@ Deno.test("models:import onnx + piper, a dropped-in Piper voice, served embedded
       await speak(base, "amy");
     });
 
-    const backend = await createOrtBackend({ repository: f.repository });
-    const inference = serveKserve({ backend, port: 0, hostname: "127.0.0.1" });
-    try {
-      await withEdge({ ...env, TRITON_URL: inference.url }, async (base) => {
+    // The split topology: `deno task inference` (its entry point, a process of its own) on the
+    // same repository, the edge over KServe HTTP.
+    await withInferenceServer(f.repository, async (url) => {
+      await withEdge({ ...env, TRITON_URL: url }, async (base) => {
         // Triton serves only its repository: the dropped-in voice is named, the rest serve.
         const ready = await readyz(base);
         assert.equal(ready.status, 200, JSON.stringify(ready.body));
@@ -269,10 +303,7 @@ Deno.test("models:import onnx + piper, a dropped-in Piper voice, served embedded
         assert.equal(ready.body.checks["model:amy"].ok, false);
         await speak(base, "fast");
       });
-    } finally {
-      await inference.shutdown();
-      await backend.close();
-    }
+    });
   } finally {
     await Deno.remove(f.root, { recursive: true });
   }
@@ -542,21 +573,12 @@ Deno.test({
         assert.equal(ready.status, 200, JSON.stringify(ready.body));
         await speak(base, "tone");
       });
-      const backend = await createOrtBackend({ repository: f.repository });
-      const inference = serveKserve({
-        backend,
-        port: 0,
-        hostname: "127.0.0.1",
-      });
-      try {
-        await withEdge({ ...env, TRITON_URL: inference.url }, async (base) => {
+      await withInferenceServer(f.repository, async (url) => {
+        await withEdge({ ...env, TRITON_URL: url }, async (base) => {
           assert.equal((await readyz(base)).status, 200);
           await speak(base, "tone");
         });
-      } finally {
-        await inference.shutdown();
-        await backend.close();
-      }
+      });
       // A corrupt checkpoint: the exporter's one line, nothing more written.
       await Deno.writeTextFile(`${f.files}/corrupt.pth`, "not a checkpoint");
       const bad = await importCli([
