@@ -107,6 +107,7 @@ export async function buildPipelineDeps(
     lipModel: lipModelFromBackend(backend, wav2lipModel),
     batching: { first: config.lipSyncFirstBatch, next: config.lipSyncBatch },
     silencePeak: config.silencePeak,
+    deadlineSlackMs: config.lipSyncDeadlineMs,
     blend: config.pasteBlend,
     jpegQuality: config.jpegQuality,
     maxSessions: config.maxSessions,
