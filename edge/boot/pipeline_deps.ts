@@ -97,6 +97,7 @@ export async function buildPipelineDeps(
     modelRepository: config.modelRepository,
     timeoutMs: config.backendTimeoutMs,
     ortWorkers: config.ortWorkers,
+    intraOpThreads: config.ortIntraOpThreads,
     extraModels: voices.flatMap((voice) =>
       voice.modelFile === undefined ? [] : [{
         name: voice.tritonModel,
