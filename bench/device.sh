@@ -8,6 +8,8 @@
 #   --model     an existing Wav2Lip ONNX (default: generated/real/wav2lip_fp16.onnx, built with
 #               random weights of the real architecture by infra/export when missing)
 # Env: GPU_VENV (an existing venv with onnxruntime-gpu, skips the install), PYTHON (for the export).
+# A machine without network cannot install onnxruntime-gpu or torch: give it GPU_VENV and --model
+# (an fp16 export made elsewhere with infra/export/export.py wav2lip ... --fp16).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
