@@ -39,12 +39,15 @@ export interface OpenBackendOptions {
    * wins. Triton mode ignores them (Triton serves only its repository).
    */
   extraModels?: readonly { name: string; path: string }[];
+  /** ONNX Runtime intra-op threads per session; ORT's worker default when absent. */
+  intraOpThreads?: number | undefined;
 }
 
 type CreateOrtBackend = (
   options: {
     repository: string;
     workers?: number;
+    intraOpThreads?: number;
     extraModels?: readonly { name: string; path: string }[];
   },
 ) => Promise<
@@ -101,6 +104,9 @@ export async function openBackend(
       ? {}
       : { extraModels: options.extraModels }),
     ...(options.ortWorkers > 0 ? { workers: options.ortWorkers } : {}),
+    ...(options.intraOpThreads === undefined
+      ? {}
+      : { intraOpThreads: options.intraOpThreads }),
   });
   const models = backend.repositoryIndex === undefined
     ? []

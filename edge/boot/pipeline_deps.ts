@@ -98,6 +98,7 @@ export async function buildPipelineDeps(
     modelRepository: config.modelRepository,
     timeoutMs: config.backendTimeoutMs,
     ortWorkers: config.ortWorkers,
+    intraOpThreads: config.ortIntraOpThreads,
     extraModels: voices.flatMap((voice) =>
       voice.modelFile === undefined ? [] : [{
         name: voice.tritonModel,
@@ -129,6 +130,7 @@ export async function buildPipelineDeps(
     lipModel,
     batching: { first: config.lipSyncFirstBatch, next: config.lipSyncBatch },
     silencePeak: config.silencePeak,
+    deadlineSlackMs: config.lipSyncDeadlineMs,
     blend: config.pasteBlend,
     jpegQuality: config.jpegQuality,
     maxSessions: config.maxSessions,
