@@ -49,7 +49,8 @@ function triton(): Promise<TritonServerProcess> {
 }
 
 Deno.test({
-  name: "real Triton: server metadata, readiness and the Python-backend repository",
+  name:
+    "real Triton: server metadata, readiness and the Python-backend repository",
   ignore,
   async fn() {
     const { url } = await triton();
@@ -67,7 +68,10 @@ Deno.test({
     assert.equal(config.max_batch_size, 64);
     assert.equal(config.backend, "python");
     const index = await client.repositoryIndex({ ready: true });
-    assert.deepEqual(index.map((entry) => entry.name).sort(), [...MODELS].sort());
+    assert.deepEqual(
+      index.map((entry) => entry.name).sort(),
+      [...MODELS].sort(),
+    );
   },
 });
 
@@ -98,7 +102,8 @@ for (const binary of [true, false]) {
 }
 
 Deno.test({
-  name: "real Triton: gzip both ways, and Triton's errors map to our error kinds",
+  name:
+    "real Triton: gzip both ways, and Triton's errors map to our error kinds",
   ignore,
   async fn() {
     const { url } = await triton();
@@ -135,7 +140,8 @@ Deno.test({
 });
 
 Deno.test({
-  name: "real Triton: concurrent fixture_wav2lip requests are batched by Triton's dynamic batcher",
+  name:
+    "real Triton: concurrent fixture_wav2lip requests are batched by Triton's dynamic batcher",
   ignore,
   async fn() {
     const { url } = await triton();
@@ -146,7 +152,8 @@ Deno.test({
     const results = await Promise.all(
       Array.from(
         { length: requests },
-        (_, seed) => client.infer("fixture_wav2lip", wav2lipInputs(metadata, seed)),
+        (_, seed) =>
+          client.infer("fixture_wav2lip", wav2lipInputs(metadata, seed)),
       ),
     );
     const after = await statistics(url, "fixture_wav2lip");
@@ -174,7 +181,8 @@ Deno.test({
 });
 
 Deno.test({
-  name: "real Triton: the edge speaks through it (TRITON_URL): WAV and JPEG parts",
+  name:
+    "real Triton: the edge speaks through it (TRITON_URL): WAV and JPEG parts",
   ignore,
   async fn() {
     const { url } = await triton();
@@ -194,7 +202,8 @@ Deno.test({
           method: "POST",
           headers: { "Content-Type": "application/json" },
           body: JSON.stringify({
-            text: "Hello there. This is the fixture voice speaking through Triton.",
+            text:
+              "Hello there. This is the fixture voice speaking through Triton.",
             voice: "fixture_vits",
             avatar: "demo",
           }),

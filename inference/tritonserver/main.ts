@@ -20,7 +20,11 @@ const server = await startTritonServer({
   port: Number(Deno.env.get("PORT") ?? "8000"),
   host: Deno.env.get("HOST") ?? "127.0.0.1",
 });
-console.log(`tritonserver (pid ${server.pid}) serves ${models.join(", ")} on ${server.url}`);
+console.log(
+  `tritonserver (pid ${server.pid}) serves ${
+    models.join(", ")
+  } on ${server.url}`,
+);
 const stop = () => server.close().then(() => Deno.exit(0));
 Deno.addSignalListener("SIGINT", stop);
 Deno.addSignalListener("SIGTERM", stop);

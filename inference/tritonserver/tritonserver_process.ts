@@ -42,7 +42,8 @@ export async function findTritonDistribution(
     env,
     binary: `${root}/bin/tritonserver`,
     pythonBackend: `${root}/backends/python`,
-    stub: `${root}/python_backend_stubs/${PYTHON_VERSION}/triton_python_backend_stub`,
+    stub:
+      `${root}/python_backend_stubs/${PYTHON_VERSION}/triton_python_backend_stub`,
   };
   for (const path of [found.binary, found.pythonBackend, found.stub]) {
     try {
@@ -114,7 +115,9 @@ export async function startTritonServer(
   await Deno.mkdir(backends, { recursive: true });
   // The backend folder Triton loads: the shipped library and utils, and the stub of our Python.
   // Links, not copies: the stub finds its bundled CUDA runtime through an $ORIGIN-relative path.
-  for (const file of ["libtriton_python.so", "triton_python_backend_utils.py"]) {
+  for (
+    const file of ["libtriton_python.so", "triton_python_backend_utils.py"]
+  ) {
     await Deno.symlink(`${dist.pythonBackend}/${file}`, `${backends}/${file}`);
   }
   await Deno.symlink(dist.stub, `${backends}/triton_python_backend_stub`);
@@ -177,13 +180,17 @@ export async function startTritonServer(
       await collected;
       await removeRepository();
       throw new Error(
-        `Cannot start tritonserver: it exited with ${(await status).code}:\n${output}`,
+        `Cannot start tritonserver: it exited with ${
+          (await status).code
+        }:\n${output}`,
       );
     }
     if (Date.now() > deadline) {
       await stop("SIGKILL");
       await removeRepository();
-      throw new Error(`Cannot start tritonserver: not ready in time:\n${output}`);
+      throw new Error(
+        `Cannot start tritonserver: not ready in time:\n${output}`,
+      );
     }
     try {
       const response = await fetch(`${url}/v2/health/ready`, {
