@@ -8,7 +8,11 @@
  */
 
 import type { InferenceBackend } from "@lipstream/shared";
-import type { Readiness, ReadinessReport } from "../pipeline/types.ts";
+import type {
+  LoadFailure,
+  Readiness,
+  ReadinessReport,
+} from "../pipeline/types.ts";
 
 /** Options for {@linkcode backendReadiness}. */
 export interface BackendReadinessOptions {
@@ -20,6 +24,8 @@ export interface BackendReadinessOptions {
   avatarCount: number;
   /** Number of voices loaded. */
   voiceCount: number;
+  /** Voices and packs skipped at start-up (reported, not fatal). */
+  failed?: { voices: readonly LoadFailure[]; avatars: readonly LoadFailure[] };
   /** How long a probe result is reused. @default {1000} */
   cacheMs?: number;
   /** `Retry-After` seconds when not ready. @default {5} */
@@ -72,18 +78,27 @@ export function backendReadiness(options: BackendReadinessOptions): Readiness {
         checks[`model:${model}`] = { ok: false, detail: message(error) };
       }
     }
+    const failed = options.failed ?? { voices: [], avatars: [] };
+    const skipped = (n: number) => n > 0 ? `, ${n} failed` : "";
     checks.avatars = {
       ok: options.avatarCount > 0,
-      detail: `${options.avatarCount} pack(s) loaded`,
+      detail: `${options.avatarCount} pack(s) loaded${
+        skipped(failed.avatars.length)
+      }`,
     };
     checks.voices = {
       ok: options.voiceCount > 0,
-      detail: `${options.voiceCount} voice(s) loaded`,
+      detail: `${options.voiceCount} voice(s) loaded${
+        skipped(failed.voices.length)
+      }`,
     };
     const ready = Object.values(checks).every((check) => check.ok);
-    return ready
-      ? { ready, checks }
-      : { ready, checks, retryAfterSeconds: options.retryAfterSeconds ?? 5 };
+    return ready ? { ready, checks, failed } : {
+      ready,
+      checks,
+      failed,
+      retryAfterSeconds: options.retryAfterSeconds ?? 5,
+    };
   }
 
   return {

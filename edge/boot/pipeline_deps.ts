@@ -26,9 +26,9 @@ import type {
 import { createSpeechService } from "../speech/speech_service.ts";
 import { backendVoiceSynthesizer } from "../speech/voice_synthesizer.ts";
 import { denoVoiceFiles } from "../voices/deno_voice_files.ts";
-import { loadVoicesFolder } from "../voices/voices_folder.ts";
+import { scanVoicesFolder } from "../voices/voices_folder.ts";
 import { backendReadiness } from "./backend_readiness.ts";
-import { loadAvatarPacks } from "./load_avatar_packs.ts";
+import { scanAvatarPacks } from "./load_avatar_packs.ts";
 import { openBackend } from "./open_backend.ts";
 
 /** The Wav2Lip model name of a production repository. */
@@ -61,7 +61,8 @@ export interface PipelineDeps {
 }
 
 /**
- * Opens the backend and loads voices and avatars.
+ * Opens the backend and loads voices and avatars; a voice or pack that does
+ * not load is logged and listed in the readiness report, not fatal.
  *
  * @example
  * ```ts ignore
@@ -77,13 +78,31 @@ export async function buildPipelineDeps(
   config: EdgeConfig,
   log: Logger,
 ): Promise<PipelineDeps> {
-  const voices = await loadVoicesFolder(denoVoiceFiles(config.voicesDir));
-  const packs = await loadAvatarPacks(config.avatarsDir);
+  // One broken voice or pack is skipped (one log line naming the file and
+  // field, listed in /readyz); the rest serve.
+  const { voices, failed: failedVoices } = await scanVoicesFolder(
+    denoVoiceFiles(config.voicesDir),
+  );
+  for (const failure of failedVoices) {
+    log.error("voice skipped: invalid config", { ...failure });
+  }
+  const { packs, failed: failedAvatars } = await scanAvatarPacks(
+    config.avatarsDir,
+  );
+  for (const failure of failedAvatars) {
+    log.error("avatar pack skipped: invalid pack", { ...failure });
+  }
   const { backend, mode, models } = await openBackend({
     tritonUrl: config.tritonUrl,
     modelRepository: config.modelRepository,
     timeoutMs: config.backendTimeoutMs,
     ortWorkers: config.ortWorkers,
+    extraModels: voices.flatMap((voice) =>
+      voice.modelFile === undefined ? [] : [{
+        name: voice.tritonModel,
+        path: `${config.voicesDir}/${voice.modelFile}`,
+      }]
+    ),
   });
   const wav2lipModel = config.wav2lipModel ??
     (!models.includes(WAV2LIP_MODEL) && models.includes(FIXTURE_WAV2LIP_MODEL)
@@ -117,6 +136,7 @@ export async function buildPipelineDeps(
     models: [...voiceModels, wav2lipModel],
     avatarCount: packs.size,
     voiceCount: voices.length,
+    failed: { voices: failedVoices, avatars: failedAvatars },
   });
   return {
     speech,

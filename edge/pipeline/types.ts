@@ -201,6 +201,21 @@ export interface ReadinessReport {
   checks: Record<string, { ok: boolean; detail?: string }>;
   /** When not ready, a hint for the `Retry-After` header in seconds. */
   retryAfterSeconds?: number;
+  /** Voices and avatar packs skipped at start-up, each with its file and field. */
+  failed?: {
+    voices: readonly LoadFailure[];
+    avatars: readonly LoadFailure[];
+  };
+}
+
+/** A voice or avatar pack that did not load at start-up. */
+export interface LoadFailure {
+  /** The file at fault (relative to its folder). */
+  file: string;
+  /** The field at fault inside it; `""` for the whole file. */
+  field: string;
+  /** What is wrong. */
+  message: string;
 }
 
 /** Whether the backend is reachable, models are ready and packs are loaded. */

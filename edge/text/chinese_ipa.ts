@@ -107,7 +107,7 @@ const BOPOMOFO_IPA: [string, string][] = [
 const BOPOMOFO_END_REGEXP = /[\u3105-\u3129]$/;
 
 /** `chinese_to_bopomofo`: words joined by spaces, tone 1 marked `ˉ`. */
-function chineseToBopomofo(text: string): string {
+function wordsToBopomofo(text: string): string {
   let out = "";
   for (const word of chineseWords(text.replace(/[、；：]/g, "，"))) {
     if (word.pinyin === undefined) {
@@ -121,6 +121,31 @@ function chineseToBopomofo(text: string): string {
     }
   }
   return out;
+}
+
+/**
+ * The reference's first three steps of every Chinese cleaner:
+ * `number_to_chinese`, `chinese_to_bopomofo` (jieba words joined by spaces,
+ * tone 1 marked `ˉ`) and `latin_to_bopomofo` (each Latin letter, either case,
+ * spelled in bopomofo).
+ *
+ * @example
+ * ```ts
+ * import { chineseToBopomofo } from "@lipstream/edge/text";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(chineseToBopomofo("你好"), "ㄋㄧˇㄏㄠˇ");
+ * assert.equal(chineseToBopomofo("A"), "ㄟˉ");
+ * ```
+ *
+ * @param text Chinese text.
+ * @returns The bopomofo string.
+ */
+export function chineseToBopomofo(text: string): string {
+  return wordsToBopomofo(numberToChinese(text)).replace(
+    /[a-z]/gi,
+    (letter) => LATIN_BOPOMOFO[letter.toLowerCase()] ?? letter,
+  );
 }
 
 /**
@@ -140,11 +165,7 @@ function chineseToBopomofo(text: string): string {
  * @returns The IPA string.
  */
 export function chineseToIpa(text: string): string {
-  let out = chineseToBopomofo(numberToChinese(text));
-  out = out.replace(
-    /[a-z]/gi,
-    (letter) => LATIN_BOPOMOFO[letter.toLowerCase()] ?? letter,
-  );
+  let out = chineseToBopomofo(text);
   for (const [bopomofo, ipa] of BOPOMOFO_IPA) {
     out = out.replaceAll(bopomofo, ipa);
   }

@@ -1,7 +1,12 @@
 /**
  * The text cleaners a VITS voice names in `data.text_cleaners`, in
  * TypeScript: `cjke_cleaners2` (Chinese and English branches),
- * `chinese_cleaners` and `english_cleaners2`.
+ * `chinese_cleaners` (bopomofo, VITS-fast-fine-tuning's last version),
+ * `chinese_cleaners_tone3` (the TONE3-pinyin `chinese_cleaners` the
+ * repository had from 2023-03-01 to 2023-04-20, chosen for configs whose
+ * symbols are pinyin letters and digits) and `english_cleaners2`. A cleaner
+ * with no faithful route here is a {@linkcode TextFrontEndError}
+ * `unsupported_language` naming it.
  *
  * @see https://github.com/Plachtaa/VITS-fast-fine-tuning (`text/cleaners.py`)
  * @see https://github.com/jaywalnut310/vits (`text/cleaners.py`)
@@ -9,10 +14,11 @@
  */
 
 import { expandAbbreviations } from "./_english_abbreviations.ts";
-import { chineseToTone3 } from "./chinese_cleaners.ts";
+import { chineseCleaners, chineseToTone3 } from "./chinese_cleaners.ts";
 import { chineseToIpa } from "./chinese_ipa.ts";
 import { englishToIpa } from "./english_ipa.ts";
 import { espeakPhonemes } from "./espeak_phonemes.ts";
+import { TextFrontEndError } from "./text_front_end_error.ts";
 
 /** Cleaned text plus what was dropped or guessed on the way. */
 export interface CleanResult {
@@ -26,6 +32,7 @@ export interface CleanResult {
 export const CLEANER_NAMES = [
   "cjke_cleaners2",
   "chinese_cleaners",
+  "chinese_cleaners_tone3",
   "english_cleaners2",
 ] as const;
 
@@ -75,6 +82,34 @@ async function englishCleaners2(text: string): Promise<CleanResult> {
 }
 
 /**
+ * Throws unless this front end implements the named cleaner.
+ *
+ * @example
+ * ```ts
+ * import { assertCleanerSupported } from "@lipstream/edge/text";
+ * import assert from "node:assert/strict";
+ *
+ * assertCleanerSupported("cjke_cleaners2");
+ * assert.throws(() => assertCleanerSupported("korean_cleaners"), {
+ *   code: "unsupported_language",
+ * });
+ * ```
+ *
+ * @param name The cleaner name from the voice config.
+ * @throws {TextFrontEndError} `unsupported_language`, naming the cleaner.
+ */
+export function assertCleanerSupported(name: string): void {
+  if ((CLEANER_NAMES as readonly string[]).includes(name)) return;
+  throw new TextFrontEndError("unsupported_language", {
+    field: "voice",
+    message:
+      `Cannot clean text: the voice's cleaner '${name}' has no faithful implementation here: supported cleaners are ${
+        CLEANER_NAMES.join(", ")
+      }`,
+  });
+}
+
+/**
  * Runs one named cleaner.
  *
  * @example cjke_cleaners2 on marked Chinese
@@ -89,7 +124,8 @@ async function englishCleaners2(text: string): Promise<CleanResult> {
  * @param name The cleaner name from the voice config.
  * @param text The (marked) text.
  * @returns The cleaned text and warnings.
- * @throws {RangeError} For a cleaner this front end does not implement.
+ * @throws {TextFrontEndError} `unsupported_language` for a cleaner this
+ * front end does not implement.
  */
 export async function runCleaner(
   name: string,
@@ -99,14 +135,15 @@ export async function runCleaner(
     case "cjke_cleaners2":
       return cjkeCleaners2(text);
     case "chinese_cleaners":
+      return { text: chineseCleaners(text), warnings: [] };
+    case "chinese_cleaners_tone3":
       return { text: chineseToTone3(text), warnings: [] };
     case "english_cleaners2":
       return await englishCleaners2(text);
     default:
+      assertCleanerSupported(name);
       throw new RangeError(
-        `Cannot clean text: unsupported cleaner '${name}': expected one of ${
-          CLEANER_NAMES.join(", ")
-        }`,
+        `Cannot clean text: cleaner '${name}' is listed but not wired`,
       );
   }
 }

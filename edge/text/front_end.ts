@@ -7,7 +7,7 @@
  */
 
 import type { PiperVoice, VitsVoice, Voice } from "../voices/voice.ts";
-import { runCleaner } from "./cleaners.ts";
+import { assertCleanerSupported, runCleaner } from "./cleaners.ts";
 import { espeakPhonemes } from "./espeak_phonemes.ts";
 import { markLanguage } from "./language_marks.ts";
 import { phonemesToIds } from "./phoneme_ids.ts";
@@ -50,7 +50,10 @@ function resolveSpeaker(
   speaker: string | number | undefined,
 ): number | undefined {
   if (!voice.speakerInput) {
-    if (speaker === undefined || speaker === 0) return undefined;
+    if (
+      speaker === undefined || speaker === 0 ||
+      (typeof speaker === "string" && voice.speakers.get(speaker) === 0)
+    ) return undefined;
     throw new TextFrontEndError("unknown_speaker", {
       field: "speaker",
       message:
@@ -86,6 +89,7 @@ function describeDropped(
 }
 
 async function vitsSymbols(voice: VitsVoice, text: string, language: string) {
+  for (const name of voice.cleaners) assertCleanerSupported(name);
   let cleaned = markLanguage(text, language);
   const warnings: string[] = [];
   for (const name of voice.cleaners) {
@@ -112,16 +116,21 @@ async function piperSymbols(voice: PiperVoice, text: string) {
   const phonemes = voice.phonemeType === "text"
     ? plain.normalize("NFD")
     : await espeakPhonemes(plain, voice.espeakVoice);
-  const { ids, missing } = phonemesToIds(phonemes, voice.phonemeIds);
+  const mapped = voice.phonemeMap.size === 0
+    ? phonemes
+    : [...phonemes].map((p) => voice.phonemeMap.get(p)?.join("") ?? p).join(
+      "",
+    );
+  const { ids, missing } = phonemesToIds(mapped, voice.phonemeIds);
   const warnings = describeDropped(
     missing,
     "phonemes not in the voice's phoneme_id_map",
   );
   return {
-    symbols: phonemes,
+    symbols: mapped,
     ids,
     warnings,
-    kept: [...phonemes].filter((c) => !missing.has(c)),
+    kept: [...mapped].filter((c) => !missing.has(c)),
   };
 }
 

@@ -12,6 +12,7 @@ export type TextFrontEndErrorCode =
   | "unknown_voice"
   | "unknown_speaker"
   | "unknown_language"
+  | "unsupported_language"
   | "invalid_option";
 
 /**
