@@ -102,6 +102,7 @@ export function assertCleanerSupported(name: string): void {
   if ((CLEANER_NAMES as readonly string[]).includes(name)) return;
   throw new TextFrontEndError("unsupported_language", {
     field: "voice",
+    cleaner: name,
     message:
       `Cannot clean text: the voice's cleaner '${name}' has no faithful implementation here: supported cleaners are ${
         CLEANER_NAMES.join(", ")

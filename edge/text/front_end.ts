@@ -134,6 +134,47 @@ async function piperSymbols(voice: PiperVoice, text: string) {
   };
 }
 
+const GRAPHEMES = new Intl.Segmenter("und", { granularity: "grapheme" });
+
+/**
+ * The `nothing_to_speak` error for a text a voice cannot speak, naming the
+ * voice and the text's first character that is neither space nor
+ * punctuation (the first character at all when there is none).
+ *
+ * @example
+ * ```ts
+ * import { nothingToSpeak } from "@lipstream/edge/text";
+ * import assert from "node:assert/strict";
+ *
+ * const error = nothingToSpeak("demo", " !👋🏽 ok");
+ * assert.equal(error.character, "👋🏽");
+ * assert.equal(error.voice, "demo");
+ * ```
+ *
+ * @param voiceId The voice.
+ * @param text The request text (or sentence).
+ * @returns The error, to throw.
+ */
+export function nothingToSpeak(
+  voiceId: string,
+  text: string,
+): TextFrontEndError {
+  const graphemes = [...GRAPHEMES.segment(text.replace(MARK_REGEXP, ""))]
+    .map(({ segment }) => segment).filter((g) => !/^\s+$/u.test(g));
+  const character = graphemes.find((g) => !/^\p{P}+$/u.test(g)) ??
+    graphemes[0];
+  const which = character === undefined
+    ? "it is empty"
+    : `voice '${voiceId}' has no symbols for ${JSON.stringify(character)}`;
+  return new TextFrontEndError("nothing_to_speak", {
+    field: "text",
+    voice: voiceId,
+    ...(character === undefined ? {} : { character }),
+    message:
+      `Cannot plan synthesis: the text has nothing the voice can speak: ${which}`,
+  });
+}
+
 /**
  * Turns one sentence into symbol ids and model settings for a voice.
  *
@@ -193,11 +234,7 @@ export async function planSynthesis(
     ? await vitsSymbols(voice, request.text, request.language ?? "mix")
     : await piperSymbols(voice, request.text);
   if (!result.kept.some((char) => LETTER_REGEXP.test(char))) {
-    throw new TextFrontEndError("nothing_to_speak", {
-      field: "text",
-      message:
-        "Cannot plan synthesis: the text has nothing the voice can speak",
-    });
+    throw nothingToSpeak(voice.id, request.text);
   }
   return {
     voiceId: voice.id,
