@@ -158,7 +158,7 @@ export function chineseToBopomofo(text: string): string {
  * import assert from "node:assert/strict";
  *
  * assert.equal(chineseToIpa("你好"), "ni↓↑xɑʊ↓↑");
- * assert.equal(chineseToIpa("四是四"), "sɹ↓ s`ɹ`↓ sɹ↓");
+ * assert.equal(chineseToIpa("四是四"), "sɹ↓s`ɹ`↓ sɹ↓"); // jieba: 四是 / 四
  * ```
  *
  * @param text Chinese text (the inside of a `[ZH]…[ZH]` span).
