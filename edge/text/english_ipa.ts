@@ -19,7 +19,7 @@ import { normalizeEnglishNumbers } from "./english_numbers.ts";
 /** eng_to_ipa `cmu_to_ipa` symbols (table facts transcribed). */
 const CMU_IPA: Record<string, string> = {
   a: "ə",
-  ey: "e",
+  ey: "eɪ",
   aa: "ɑ",
   ae: "æ",
   ah: "ə",
