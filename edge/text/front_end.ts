@@ -115,7 +115,9 @@ async function piperSymbols(voice: PiperVoice, text: string) {
   const plain = text.replace(MARK_REGEXP, "");
   const phonemes = voice.phonemeType === "text"
     ? plain.normalize("NFD")
-    : await espeakPhonemes(plain, voice.espeakVoice);
+    // piper-phonemize decomposes eSpeak's phonemes (NFD: ç → c + U+0327),
+    // and its id maps hold the combining marks.
+    : (await espeakPhonemes(plain, voice.espeakVoice)).normalize("NFD");
   const mapped = voice.phonemeMap.size === 0
     ? phonemes
     : [...phonemes].map((p) => voice.phonemeMap.get(p)?.join("") ?? p).join(
