@@ -87,6 +87,15 @@ def _symbol_sets(repo):
     return sets
 
 
+def _write_compact(path, corpus):
+    """One case per line, so diffs of a regenerated corpus stay readable."""
+    head = {k: v for k, v in corpus.items() if k != "cases"}
+    lines = [json.dumps(case, ensure_ascii=False, separators=(",", ":")) for case in corpus["cases"]]
+    with open(path, "w", encoding="utf-8") as file:
+        file.write(json.dumps(head, ensure_ascii=False, separators=(",", ":"))[:-1])
+        file.write(',"cases":[\n' + ",\n".join(lines) + "\n]}\n")
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--reference-repo", required=True, help="checkout of Plachtaa/VITS-fast-fine-tuning")
@@ -139,9 +148,7 @@ def main():
         for text in texts:
             cleaned, ids = run(cleaner, text)
             corpus["cases"].append({"cleaner": cleaner, "text": text, "cleaned": cleaned, "ids": ids})
-    with open(args.out, "w", encoding="utf-8") as file:
-        json.dump(corpus, file, ensure_ascii=False, indent=1)
-        file.write("\n")
+    _write_compact(args.out, corpus)
     print(f"wrote {len(corpus['cases'])} cases to {args.out}")
 
 

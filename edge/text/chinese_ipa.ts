@@ -9,7 +9,7 @@
  */
 
 import { pinyinToBopomofo } from "./chinese_bopomofo.ts";
-import { numberToChinese } from "./chinese_numbers.ts";
+import { numberToChineseAsTrained } from "./chinese_numbers.ts";
 import { chineseWords } from "./chinese_words.ts";
 
 /** `_latin_to_bopomofo` (table facts transcribed): how a letter is spelled. */
@@ -142,7 +142,7 @@ function wordsToBopomofo(text: string): string {
  * @returns The bopomofo string.
  */
 export function chineseToBopomofo(text: string): string {
-  return wordsToBopomofo(numberToChinese(text)).replace(
+  return wordsToBopomofo(numberToChineseAsTrained(text)).replace(
     /[a-z]/gi,
     (letter) => LATIN_BOPOMOFO[letter.toLowerCase()] ?? letter,
   );
@@ -158,7 +158,7 @@ export function chineseToBopomofo(text: string): string {
  * import assert from "node:assert/strict";
  *
  * assert.equal(chineseToIpa("你好"), "ni↓↑xɑʊ↓↑");
- * assert.equal(chineseToIpa("四是四"), "sɹ↓ s`ɹ`↓ sɹ↓");
+ * assert.equal(chineseToIpa("四是四"), "sɹ↓s`ɹ`↓ sɹ↓"); // jieba: 四是 / 四
  * ```
  *
  * @param text Chinese text (the inside of a `[ZH]…[ZH]` span).

@@ -57,3 +57,21 @@ Deno.test("runCleaner() refuses cleaners without a faithful route, naming them",
     );
   }
 });
+
+Deno.test("runCleaner('zh_ja_mixture_cleaners') reads [ZH] as romaji (reference output)", async () => {
+  const result = await runCleaner(
+    "zh_ja_mixture_cleaners",
+    "[ZH]今天是星期四，吃饭了吗？[ZH]",
+  );
+  assert.equal(
+    result.text,
+    "ʧ⁼iNN→tʰyeNN→ s`ɹ`↓ ʃiNg→ʧʰi→sɹ↓, ʦ`ʰɹ`→faNN↓ lə ma?",
+  );
+});
+
+Deno.test("runCleaner('cjks_cleaners') reads [ZH] and [EN] as lazy IPA (reference output)", async () => {
+  const en = await runCleaner("cjks_cleaners", "[EN]Hello, world![EN]");
+  assert.equal(en.text, "he↓lou, wəɹld!");
+  const zh = await runCleaner("cjks_cleaners", "[ZH]你好，我是小明。[ZH]");
+  assert.equal(zh.text, "ni↓↑xau↓↑, wo↓↑ s`ɹ`↓ ʃau↓↑miŋ↑.");
+});

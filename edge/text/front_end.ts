@@ -115,7 +115,9 @@ async function piperSymbols(voice: PiperVoice, text: string) {
   const plain = text.replace(MARK_REGEXP, "");
   const phonemes = voice.phonemeType === "text"
     ? plain.normalize("NFD")
-    : await espeakPhonemes(plain, voice.espeakVoice);
+    // piper-phonemize decomposes eSpeak's phonemes (NFD: ç → c + U+0327),
+    // and its id maps hold the combining marks.
+    : (await espeakPhonemes(plain, voice.espeakVoice)).normalize("NFD");
   const mapped = voice.phonemeMap.size === 0
     ? phonemes
     : [...phonemes].map((p) => voice.phonemeMap.get(p)?.join("") ?? p).join(
@@ -132,6 +134,47 @@ async function piperSymbols(voice: PiperVoice, text: string) {
     warnings,
     kept: [...mapped].filter((c) => !missing.has(c)),
   };
+}
+
+const GRAPHEMES = new Intl.Segmenter("und", { granularity: "grapheme" });
+
+/**
+ * The `nothing_to_speak` error for a text a voice cannot speak, naming the
+ * voice and the text's first character that is neither space nor
+ * punctuation (the first character at all when there is none).
+ *
+ * @example
+ * ```ts
+ * import { nothingToSpeak } from "@lipstream/edge/text";
+ * import assert from "node:assert/strict";
+ *
+ * const error = nothingToSpeak("demo", " !👋🏽 ok");
+ * assert.equal(error.character, "👋🏽");
+ * assert.equal(error.voice, "demo");
+ * ```
+ *
+ * @param voiceId The voice.
+ * @param text The request text (or sentence).
+ * @returns The error, to throw.
+ */
+export function nothingToSpeak(
+  voiceId: string,
+  text: string,
+): TextFrontEndError {
+  const graphemes = [...GRAPHEMES.segment(text.replace(MARK_REGEXP, ""))]
+    .map(({ segment }) => segment).filter((g) => !/^\s+$/u.test(g));
+  const character = graphemes.find((g) => !/^\p{P}+$/u.test(g)) ??
+    graphemes[0];
+  const which = character === undefined
+    ? "it is empty"
+    : `voice '${voiceId}' has no symbols for ${JSON.stringify(character)}`;
+  return new TextFrontEndError("nothing_to_speak", {
+    field: "text",
+    voice: voiceId,
+    ...(character === undefined ? {} : { character }),
+    message:
+      `Cannot plan synthesis: the text has nothing the voice can speak: ${which}`,
+  });
 }
 
 /**
@@ -193,11 +236,7 @@ export async function planSynthesis(
     ? await vitsSymbols(voice, request.text, request.language ?? "mix")
     : await piperSymbols(voice, request.text);
   if (!result.kept.some((char) => LETTER_REGEXP.test(char))) {
-    throw new TextFrontEndError("nothing_to_speak", {
-      field: "text",
-      message:
-        "Cannot plan synthesis: the text has nothing the voice can speak",
-    });
+    throw nothingToSpeak(voice.id, request.text);
   }
   return {
     voiceId: voice.id,
