@@ -306,3 +306,11 @@ torch.save({"state_dict": {"face_encoder_blocks.0.0.conv_block.0.weight": torch.
     }
   },
 });
+
+Deno.test({
+  name: "vits export tests: remove their checkpoints and models",
+  ignore: !READY,
+  async fn() {
+    await Deno.remove(dir, { recursive: true });
+  },
+});
