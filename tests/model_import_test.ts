@@ -604,3 +604,116 @@ Deno.test({
     }
   },
 });
+
+/** VITS-fast-fine-tuning's `finetune_speaker.json` layout, at a REDUCED size so CI fits (64
+ * channels, 2 attention layers; parameter names and structure are the real ones): `speakers` as a
+ * list (as 15 of its 19 base configs ship it), cjke_cleaners2 symbols, a speaker table. */
+const VITS_FAST_REDUCED = {
+  train: { segment_size: 8192 },
+  data: {
+    max_wav_value: 32768.0,
+    sampling_rate: 22050,
+    filter_length: 1024,
+    hop_length: 256,
+    win_length: 1024,
+    n_mel_channels: 80,
+    add_blank: true,
+    cleaned_text: true,
+    text_cleaners: ["cjke_cleaners2"],
+    n_speakers: 2,
+  },
+  model: {
+    inter_channels: 64,
+    hidden_channels: 64,
+    filter_channels: 128,
+    n_heads: 2,
+    n_layers: 2,
+    kernel_size: 3,
+    p_dropout: 0.1,
+    resblock: "1",
+    resblock_kernel_sizes: [3, 7, 11],
+    resblock_dilation_sizes: [[1, 3, 5], [1, 3, 5], [1, 3, 5]],
+    upsample_rates: [8, 8, 2, 2],
+    upsample_initial_channel: 64,
+    upsample_kernel_sizes: [16, 16, 4, 4],
+    n_layers_q: 3,
+    use_spectral_norm: false,
+    gin_channels: 32,
+  },
+  symbols: [
+    ..."_,.!?-~…NQabdefghijklmnopstuvwxyzɑæʃʑçɯɪɔɛɹðəɫɥɸʊɾʒθβŋɦ⁼ʰ`^#*=ˈˌ→↓↑ ",
+  ],
+  speakers: ["dingzhen", "taffy"],
+};
+
+Deno.test({
+  name:
+    "models:import vits: a random-weight VITS-fast-fine-tuning checkpoint (speakers list, streaming pair) is exported, verified, imported and spoken through",
+  ignore: !PYTHON_READY,
+  sanitizeResources: false,
+  async fn() {
+    const f = await fixtureFiles();
+    try {
+      const config = `${f.files}/finetune_speaker.json`;
+      await Deno.writeTextFile(config, JSON.stringify(VITS_FAST_REDUCED));
+      const checkpoint = `${f.files}/G_latest.pth`;
+      const made = await runPython("infra/export/make_random_checkpoint.py", [
+        "vits",
+        "--config",
+        config,
+        "--out",
+        checkpoint,
+        "--format",
+        "vits-fast",
+      ]);
+      assert.equal(made.code, 0, made.stderr);
+      const target = ["--repository", f.repository, "--voices", f.voices];
+      const voice = await importCli([
+        "vits",
+        "--checkpoint",
+        checkpoint,
+        "--config",
+        config,
+        "--name",
+        "myvoice",
+        "--streaming",
+        ...target,
+      ]);
+      assert.equal(voice.code, 0, voice.stderr);
+      const diff = /max \|PyTorch - ONNX\| = (\S+) \(tolerance 0\.0001, fp32\)/
+        .exec(voice.stdout);
+      assert.ok(diff, voice.stdout);
+      assert.ok(Number(diff[1]) <= 1e-4);
+      console.log(`models:import vits (random weights, reduced): ${diff[0]}`);
+      assert.deepEqual(
+        (await listTree(f.repository)).filter((p) => !p.includes("/")).sort(),
+        ["myvoice", "myvoice_decoder", "myvoice_encoder"],
+      );
+      const checks = await checkModelRepository(f.repository);
+      assert.deepEqual(
+        checks.map((check) => check.status),
+        ["ok", "ok", "ok"],
+        JSON.stringify(checks),
+      );
+      const lips = await importCli([
+        "onnx",
+        "--onnx",
+        `${f.files}/lips.onnx`,
+        "--name",
+        "wav2lip",
+        ...target,
+      ]);
+      assert.equal(lips.code, 0, lips.stderr);
+      const env = { MODEL_REPOSITORY: f.repository, VOICES_DIR: f.voices };
+      await withEdge(env, async (base) => {
+        const ready = await readyz(base);
+        assert.equal(ready.status, 200, JSON.stringify(ready.body));
+        const voices = await (await fetch(`${base}/v1/voices`)).json();
+        assert.ok(JSON.stringify(voices).includes("myvoice"));
+        await speak(base, "myvoice");
+      });
+    } finally {
+      await Deno.remove(f.root, { recursive: true });
+    }
+  },
+});

@@ -94,7 +94,7 @@ export function voiceModelProbe(
   const piperIds = voice.kind === "piper"
     ? ["^", "_", "$"].map((p) => voice.phonemeIds.get(p)?.[0])
     : [];
-  const ids = piperIds.every((id) => id !== undefined)
+  const ids = piperIds.length > 0 && piperIds.every((id) => id !== undefined)
     ? piperIds as number[]
     : [1, 0, 1].map((id) => Math.min(id, count - 1));
   return {
