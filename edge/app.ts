@@ -124,7 +124,11 @@ export function createApp(deps: AppDeps): EdgeApp {
     perKey: config.maxStreamsPerKey,
   });
   const utterances = new UtteranceRegistry();
-  const metrics = createEdgeMetrics({ inFlightStreams: () => slots.active });
+  const lipFrames = deps.lipSync.frameCounts?.bind(deps.lipSync);
+  const metrics = createEdgeMetrics({
+    inFlightStreams: () => slots.active,
+    ...(lipFrames === undefined ? {} : { lipFrames }),
+  });
   const schemas = createRequestSchemas(config);
   const slotLimit = streamLimit(slots);
   const common = {

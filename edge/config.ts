@@ -81,7 +81,24 @@ const ConfigSchema = z.object({
   LIPSYNC_FIRST_BATCH: integer("LIPSYNC_FIRST_BATCH", 1, 256, 4),
   LIPSYNC_BATCH: integer("LIPSYNC_BATCH", 1, 256, 16),
   MAX_SESSIONS: integer("MAX_SESSIONS", 1, 10_000_000, 10_000),
+  LIPSYNC_DEADLINE_MS: z.string().trim().optional().transform((raw, ctx) => {
+    if (raw === undefined || raw === "") return 250;
+    if (raw === "off") return false as const;
+    const value = Number(raw);
+    if (!/^\d+$/.test(raw) || value > 60_000) {
+      ctx.addIssue({
+        code: "custom",
+        message:
+          `LIPSYNC_DEADLINE_MS must be an integer from 0 to 60000 or "off": received ${
+            JSON.stringify(raw)
+          }`,
+      });
+      return z.NEVER;
+    }
+    return value;
+  }),
   ORT_WORKERS: integer("ORT_WORKERS", 0, 64, 1),
+  ORT_INTRA_OP_THREADS: integer("ORT_INTRA_OP_THREADS", 0, 256, 0),
   FIRST_PIECE_MAX_CHARS: integer("FIRST_PIECE_MAX_CHARS", 0, 10_000, 40),
   SILENCE_PEAK: z.string().trim().optional().transform((raw, ctx) => {
     if (raw === undefined || raw === "") return -3.5;
@@ -162,6 +179,8 @@ export interface EdgeConfig {
   modelRepository: string;
   /** Embedded mode's ONNX Runtime worker threads (`ORT_WORKERS`, default 1; 0 runs ORT on the server's thread). */
   ortWorkers: number;
+  /** ONNX Runtime intra-op threads per session (`ORT_INTRA_OP_THREADS`; absent or 0: the cores left after the server's thread, shared by the workers). */
+  ortIntraOpThreads: number | undefined;
   /** The Wav2Lip model's name (`WAV2LIP_MODEL`); absent: `wav2lip` when served, else the fixture. */
   wav2lipModel: string | undefined;
   /** Frames in an utterance's first Wav2Lip batch (`LIPSYNC_FIRST_BATCH`, default 4). */
@@ -170,6 +189,8 @@ export interface EdgeConfig {
   lipSyncBatch: number;
   /** (avatar, session) idle-loop cursors remembered, least recently used forgotten first (`MAX_SESSIONS`, default 10000). */
   maxSessions: number;
+  /** Graceful overload: how late after its PTS a frame may leave before batches render fewer frames (`LIPSYNC_DEADLINE_MS`, default 250; `off` renders every frame). */
+  lipSyncDeadlineMs: number | false;
   /** Silence skip threshold in normalized mel (`SILENCE_PEAK`, default -3.5; `off` disables). */
   silencePeak: number | false;
   /** Paste-back mode (`PASTE_BLEND`: `feathered` (default) or `reference`). */
@@ -252,9 +273,13 @@ export function readConfig(
     modelRepository: v.MODEL_REPOSITORY ?? "generated/models",
     wav2lipModel: v.WAV2LIP_MODEL,
     ortWorkers: v.ORT_WORKERS,
+    ortIntraOpThreads: v.ORT_INTRA_OP_THREADS === 0
+      ? undefined
+      : v.ORT_INTRA_OP_THREADS,
     lipSyncFirstBatch: v.LIPSYNC_FIRST_BATCH,
     lipSyncBatch: v.LIPSYNC_BATCH,
     maxSessions: v.MAX_SESSIONS,
+    lipSyncDeadlineMs: v.LIPSYNC_DEADLINE_MS,
     silencePeak: v.SILENCE_PEAK,
     pasteBlend: v.PASTE_BLEND,
     jpegQuality: v.JPEG_QUALITY,

@@ -56,6 +56,8 @@ Deno.test("readConfig() reads good values", () => {
     PORT: "0",
     TRITON_URL: "http://triton:8000/",
     ORT_WORKERS: "0",
+    ORT_INTRA_OP_THREADS: "2",
+    LIPSYNC_DEADLINE_MS: "off",
     MAX_SESSIONS: "5",
     SILENCE_PEAK: "off",
     PASTE_BLEND: "reference",
@@ -66,6 +68,14 @@ Deno.test("readConfig() reads good values", () => {
   assert.equal(config.port, 0);
   assert.equal(config.tritonUrl, "http://triton:8000");
   assert.equal(config.ortWorkers, 0);
+  assert.equal(config.ortIntraOpThreads, 2);
+  assert.equal(config.lipSyncDeadlineMs, false);
+  assert.equal(
+    readConfig({ LIPSYNC_DEADLINE_MS: "400" }).lipSyncDeadlineMs,
+    400,
+  );
+  assert.equal(readConfig({}).lipSyncDeadlineMs, 250);
+  assert.equal(readConfig({}).ortIntraOpThreads, undefined);
   assert.equal(config.maxSessions, 5);
   assert.equal(config.silencePeak, false);
   assert.equal(config.pasteBlend, "reference");
@@ -80,6 +90,9 @@ const BAD: [string, string][] = [
   ["TRITON_URL", "ftp://triton"],
   ["ORT_WORKERS", "-1"],
   ["ORT_WORKERS", "65"],
+  ["ORT_INTRA_OP_THREADS", "-2"],
+  ["LIPSYNC_DEADLINE_MS", "soon"],
+  ["LIPSYNC_DEADLINE_MS", "-5"],
   ["MAX_SESSIONS", "0"],
   ["LIPSYNC_FIRST_BATCH", "0"],
   ["LIPSYNC_BATCH", "1.5"],

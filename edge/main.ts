@@ -32,6 +32,16 @@ const warmUp = await warmUpPipeline(pipeline, {
 });
 if (warmUp.failures.length > 0) log.warn("warm-up incomplete", { ...warmUp });
 else log.info("warmed up", { ...warmUp });
+// Every model answers one real inference before /readyz says ready.
+const readiness = await pipeline.readiness.check({
+  signal: AbortSignal.timeout(config.backendTimeoutMs),
+});
+const failed = Object.entries(readiness.checks).filter(([, c]) => !c.ok);
+if (failed.length > 0) {
+  log.warn(readiness.ready ? "ready, degraded" : "not ready", {
+    failed: Object.fromEntries(failed),
+  });
+}
 const { app } = createApp({ config, log, ...pipeline });
 const controller = new AbortController();
 for (const signal of ["SIGINT", "SIGTERM"] as const) {

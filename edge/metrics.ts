@@ -52,15 +52,23 @@ export interface EdgeMetrics {
  * import { createEdgeMetrics } from "@lipstream/edge/metrics";
  * import assert from "node:assert/strict";
  *
- * const metrics = createEdgeMetrics({ inFlightStreams: () => 2 });
+ * const metrics = createEdgeMetrics({
+ *   inFlightStreams: () => 2,
+ *   lipFrames: () => ({ rendered: 10, held: 5 }),
+ * });
  * metrics.frames.inc({}, 25);
  * const text = metrics.registry.render();
  * assert.match(text, /^lipstream_frames_total 25$/m);
+ * assert.match(text, /^lipstream_lip_frames_total\{kind="held"\} 5$/m);
  * assert.match(text, /^lipstream_in_flight_streams 2$/m);
  * ```
  */
 export function createEdgeMetrics(
-  options: { inFlightStreams: () => number },
+  options: {
+    inFlightStreams: () => number;
+    /** Lip frames by kind (`rendered`, `held`, `silent`), read at render time. */
+    lipFrames?: () => Record<string, number>;
+  },
 ): EdgeMetrics {
   const registry = new MetricsRegistry();
   const metrics: EdgeMetrics = {
@@ -97,6 +105,14 @@ export function createEdgeMetrics(
       "Streams that ended with an error part.",
     ),
   };
+  if (options.lipFrames !== undefined) {
+    registry.labelledCounter(
+      "lipstream_lip_frames_total",
+      "Video frames by how their mouth was made: rendered by the lip model, held (the last rendered mouth reused to keep up with the audio clock), silent (the idle frame).",
+      "kind",
+      options.lipFrames,
+    );
+  }
   registry.gauge(
     "lipstream_in_flight_streams",
     "Streaming responses open now.",

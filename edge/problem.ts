@@ -10,6 +10,7 @@
 import { HTTPException } from "hono/http-exception";
 import { InferenceError } from "@lipstream/shared";
 import { z } from "zod";
+import { TextFrontEndError } from "./text/text_front_end_error.ts";
 
 /** The media type of problem bodies. */
 export const PROBLEM_CONTENT_TYPE = "application/problem+json";
@@ -120,8 +121,10 @@ const UNAVAILABLE_RETRY_AFTER_S = 5;
 /**
  * Maps any thrown value to a problem error: `ProblemError` as it is, zod
  * failures to 400 with every field path, hono `HTTPException`s to their
- * status, `InferenceError`s by kind (503, 504, 400, 404, 501, 500), anything
- * else to a bare 500.
+ * status, `InferenceError`s by kind (503, 504, 400, 404, 501, 500),
+ * `TextFrontEndError`s to 4xx by code (422 `nothing-to-speak`, 404 unknown
+ * voice or speaker, 400 otherwise) with the request field in `errors[].path`,
+ * anything else to a bare 500.
  *
  * @param error What was thrown.
  * @returns The problem error to answer with.
@@ -143,6 +146,7 @@ export function toProblemError(error: unknown): ProblemError {
   if (error instanceof ProblemError) return error;
   if (error instanceof z.ZodError) return fromZodError(error);
   if (error instanceof InferenceError) return fromInferenceError(error);
+  if (error instanceof TextFrontEndError) return fromTextFrontEndError(error);
   if (error instanceof HTTPException) {
     return problem(error.status, slugOf(error.status), {
       detail: error.message || STATUS_TITLES[error.status] || "Error",
@@ -163,6 +167,41 @@ function fromZodError(error: z.ZodError): ProblemError {
       errors.map((e) => `${e.path}: ${e.message}`).join("; ")
     }`,
     extensions: { errors },
+    cause: error,
+  });
+}
+
+/** Request field names as the API spells them (the front end's are camelCase). */
+const REQUEST_FIELDS: Record<string, string> = {
+  noiseScale: "noise_scale",
+  noiseW: "noise_scale_w",
+};
+
+const TEXT_FRONT_END_PROBLEMS: Record<
+  TextFrontEndError["code"],
+  [status: number, slug: string]
+> = {
+  nothing_to_speak: [422, "nothing-to-speak"],
+  text_too_long: [400, "text-too-long"],
+  unknown_voice: [404, "unknown-voice"],
+  unknown_speaker: [404, "unknown-speaker"],
+  unknown_language: [400, "unsupported-language"],
+  unsupported_language: [400, "unsupported-language"],
+  invalid_option: [400, "invalid-request"],
+};
+
+function fromTextFrontEndError(error: TextFrontEndError): ProblemError {
+  const [status, slug] = TEXT_FRONT_END_PROBLEMS[error.code] ??
+    [400, "invalid-request"];
+  const path = `/${REQUEST_FIELDS[error.field] ?? error.field}`;
+  return problem(status, slug, {
+    detail: error.message,
+    extensions: {
+      errors: [{ path, message: error.message }],
+      ...(error.voice === undefined ? {} : { voice: error.voice }),
+      ...(error.character === undefined ? {} : { character: error.character }),
+      ...(error.cleaner === undefined ? {} : { cleaner: error.cleaner }),
+    },
     cause: error,
   });
 }

@@ -128,6 +128,23 @@ export class MetricsRegistry {
     );
   }
 
+  /**
+   * Registers a counter whose values, one per value of `label`, are read at
+   * render time (for counts kept elsewhere).
+   */
+  labelledCounter(
+    name: string,
+    help: string,
+    label: string,
+    read: () => Record<string, number>,
+  ): void {
+    this.#add(name, () =>
+      header(name, help, "counter") +
+      Object.entries(read()).map(([value, count]) =>
+        `${name}${braces(labelKey({ [label]: value }))} ${count}\n`
+      ).join(""));
+  }
+
   /** Registers and returns a histogram. */
   histogram(name: string, help: string, buckets: readonly number[]): Histogram {
     const histogram = new Histogram(buckets);

@@ -4,6 +4,7 @@
 #   sox               - reference very-high-quality resampler for resampler SNR tests
 #   espeak-ng         - real speech for resampler and mel parity tests
 #   chromium          - real browser for the web client tests (driven by playwright-core)
+#   libpython3.11     - embedded by tritonserver's Python backend stub (tests/real_triton_test.ts)
 # Usage: bash scripts/system_deps.sh
 set -euo pipefail
 declare -A wanted=([ffprobe]=ffmpeg [sox]=sox [espeak-ng]=espeak-ng)
@@ -13,6 +14,7 @@ for tool in "${!wanted[@]}"; do
 done
 # playwright-core launches this exact path (tests/web_client_test.ts).
 [ -x /usr/bin/chromium ] || missing+=(chromium)
+[ -e /usr/lib/x86_64-linux-gnu/libpython3.11.so.1.0 ] || missing+=(libpython3.11)
 if [ "${#missing[@]}" -eq 0 ]; then exit 0; fi
 sudo_cmd=()
 if [ "$(id -u)" -ne 0 ]; then sudo_cmd=(sudo); fi

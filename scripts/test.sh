@@ -7,5 +7,7 @@ bash scripts/system_deps.sh
 # The project's own pinned Python (torch CPU, onnx, numpy, scipy) for exports and reference checks.
 LIPSTREAM_PYTHON="$(bash scripts/python_env.sh)"
 export LIPSTREAM_PYTHON
+# NVIDIA tritonserver (nvidia-pytriton), tritonclient and the infra/ validators (.tools/venv-triton).
+bash scripts/triton_env.sh >/dev/null
 bash scripts/deno.sh task setup
 bash scripts/deno.sh task test "$@"

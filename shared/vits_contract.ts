@@ -6,7 +6,7 @@
  * | --- | --- | --- | --- |
  * | phoneme ids | `input` | INT64 | `[1, T]` |
  * | id count | `input_lengths` | INT64 | `[1]` |
- * | scales | `scales` | FP32 | `[3]`: noise_scale, length_scale, noise_w |
+ * | scales | `scales` | FP32 | `[3]`: noise_scale, length_scale, noise_w (or three FP32 scalars) |
  * | speaker | `sid` | INT64 | `[1]`, only in multi-speaker models |
  * | audio | `output` | FP32 | rank 2–4, samples on the last axis |
  *
@@ -28,16 +28,33 @@ export interface VitsTensorNames {
   ids: string;
   /** Number of ids, INT64 `[1]`. */
   lengths: string;
-  /** `[noise_scale, length_scale, noise_w]`, FP32 `[3]`. */
-  scales: string;
+  /**
+   * `[noise_scale, length_scale, noise_w]`, FP32 `[3]`; or, for exports that take them as three
+   * FP32 scalars (`noise_scale`, `length_scale`, `noise_scale_w`), their names.
+   */
+  scales: string | VitsScaleInputs;
   /** Speaker id, INT64 `[1]`; absent for single-speaker models. */
   speaker?: string;
   /** Audio samples, FP32, samples on the last axis. */
   output: string;
 }
 
+/** The three scale inputs of an export that takes them one by one, as FP32 `[]` or `[1]`. */
+export interface VitsScaleInputs {
+  /** Noise scale of the prior. */
+  noiseScale: string;
+  /** Length scale. */
+  lengthScale: string;
+  /** Noise scale of the duration predictor. */
+  noiseW: string;
+  /** Rank of each: 0 (`[]`) or 1 (`[1]`). */
+  rank: 0 | 1;
+}
+
 /** Piper's tensor names (`export_onnx.py`), preferred when a model declares them. */
-export const PIPER_TENSOR_NAMES: Readonly<Required<VitsTensorNames>> = Object
+export const PIPER_TENSOR_NAMES: Readonly<
+  Required<VitsTensorNames> & { scales: string }
+> = Object
   .freeze({
     ids: "input",
     lengths: "input_lengths",
@@ -67,14 +84,30 @@ function pick(
   return candidates.find(fits);
 }
 
+/** Name patterns of the three scalar scale inputs, tried in this order. */
+const SCALAR_SCALES = [
+  ["noiseW", /^(noise_?(scale_?)?w|noisew|noise_w_?scale|w_?noise)$/i],
+  ["lengthScale", /^(length_?scale|length)$/i],
+  ["noiseScale", /^(noise_?scale|noise)$/i],
+] as const;
+
+function isScalar(t: TensorMetadata): boolean {
+  return t.datatype === "FP32" &&
+    (t.shape.length === 0 || (t.shape.length === 1 && t.shape[0] === 1));
+}
+
 /**
  * Finds each VITS role among a model's inputs and outputs: Piper's names when present with the
- * right datatype and rank, otherwise by datatype and rank (INT64 rank 2 = ids, FP32 rank 1 =
- * scales, INT64 rank 1 = lengths, then a second INT64 rank 1 = speaker).
+ * right datatype and rank, otherwise by datatype and rank (INT64 rank 2 = ids, FP32 `[3]` =
+ * scales, INT64 rank 1 = lengths, then a second INT64 rank 1 = speaker). Exports that take the
+ * scales as three FP32 scalars (`noise_scale`, `length_scale`, `noise_scale_w`, as in
+ * VITS-fast-fine-tuning's `infer()` arguments) are adapted. An input with no role is refused, so
+ * a model the edge cannot feed fails at start, naming the tensor, instead of on every request.
  *
  * @param metadata The model's metadata.
  * @returns The names by role.
- * @throws {InferenceError} Kind `invalid_argument` when a required role is missing.
+ * @throws {InferenceError} Kind `invalid_argument` when a required role is missing or an input
+ * has no role.
  * @example A Piper voice with one speaker
  * ```ts
  * import { resolveVitsTensors } from "@lipstream/shared";
@@ -106,15 +139,57 @@ export function resolveVitsTensors(metadata: ModelMetadata): VitsTensorNames {
   if (ids === undefined) {
     throw fail("INT64 [1,T] phoneme-id input", metadata.inputs);
   }
-  const scales = pick(
+  const used = new Set<TensorMetadata>([ids]);
+  let scales: string | VitsScaleInputs;
+  const vector = pick(
     metadata.inputs,
     PIPER_TENSOR_NAMES.scales,
-    (t) => t.datatype === "FP32" && t.shape.length === 1,
+    (t) =>
+      t.datatype === "FP32" && t.shape.length === 1 &&
+      (t.shape[0] === 3 || t.shape[0] === -1),
   );
-  if (scales === undefined) {
-    throw fail("FP32 [3] scales input", metadata.inputs);
+  if (vector !== undefined) {
+    used.add(vector);
+    scales = vector.name;
+  } else {
+    const found: Partial<Record<keyof VitsScaleInputs, TensorMetadata>> = {};
+    for (const [role, pattern] of SCALAR_SCALES) {
+      const tensor = metadata.inputs.find((t) =>
+        !used.has(t) && isScalar(t) && pattern.test(t.name)
+      );
+      if (tensor !== undefined) {
+        found[role] = tensor;
+        used.add(tensor);
+      }
+    }
+    const { noiseScale, lengthScale, noiseW } = found;
+    if (
+      noiseScale === undefined || lengthScale === undefined ||
+      noiseW === undefined
+    ) {
+      throw fail(
+        "FP32 [3] scales input (nor FP32 scalars noise_scale, length_scale, noise_scale_w)",
+        metadata.inputs,
+      );
+    }
+    const ranks = new Set(
+      [noiseScale, lengthScale, noiseW].map((t) => t.shape.length),
+    );
+    if (ranks.size !== 1) {
+      throw fail("scalar scales of one rank", [
+        noiseScale,
+        lengthScale,
+        noiseW,
+      ]);
+    }
+    scales = {
+      noiseScale: noiseScale.name,
+      lengthScale: lengthScale.name,
+      noiseW: noiseW.name,
+      rank: noiseScale.shape.length as 0 | 1,
+    };
   }
-  const rest = metadata.inputs.filter((t) => t !== ids && t !== scales);
+  const rest = metadata.inputs.filter((t) => !used.has(t));
   const lengths = pick(rest, PIPER_TENSOR_NAMES.lengths, int64(1)) ??
     rest.find((t) => int64(1)(t) && /len/i.test(t.name));
   if (lengths === undefined) {
@@ -125,6 +200,17 @@ export function resolveVitsTensors(metadata: ModelMetadata): VitsTensorNames {
     PIPER_TENSOR_NAMES.speaker,
     int64(1),
   );
+  const unknown = rest.filter((t) => t !== lengths && t !== speaker);
+  if (unknown.length > 0) {
+    throw new InferenceError(
+      "invalid_argument",
+      `Cannot use model '${metadata.name}' as a VITS voice: input '${
+        unknown[0]!.name
+      }' (${
+        describe(unknown.slice(0, 1))
+      }) has no role in the voice contract (ids, lengths, scales, sid)`,
+    );
+  }
   const isAudio = (t: TensorMetadata) =>
     t.datatype === "FP32" && t.shape.length >= 2 && t.shape.length <= 4;
   const output = pick(metadata.outputs, PIPER_TENSOR_NAMES.output, isAudio);
@@ -134,7 +220,7 @@ export function resolveVitsTensors(metadata: ModelMetadata): VitsTensorNames {
   return {
     ids: ids.name,
     lengths: lengths.name,
-    scales: scales.name,
+    scales,
     ...(speaker === undefined ? {} : { speaker: speaker.name }),
     output: output.name,
   };
@@ -152,6 +238,10 @@ export interface VitsRequest {
   noiseW?: number;
   /** Speaker id, for multi-speaker models only. @default {0} */
   speakerId?: number;
+}
+
+function scalesName(scales: VitsTensorNames["scales"]): string {
+  return typeof scales === "string" ? scales : scales.noiseScale;
 }
 
 function invalid(message: string): InferenceError {
@@ -207,7 +297,9 @@ export function vitsInputs(
     !(scales[1]! > 0)
   ) {
     throw invalid(
-      `Cannot build VITS input '${names.scales}': expected finite scales >= 0 and length_scale > 0: received [${scales}]`,
+      `Cannot build VITS input '${
+        scalesName(names.scales)
+      }': expected finite scales >= 0 and length_scale > 0: received [${scales}]`,
     );
   }
   const tensors: NamedTensors = {
@@ -217,12 +309,24 @@ export function vitsInputs(
       shape: [1],
       data: BigInt64Array.of(BigInt(count)),
     },
-    [names.scales]: {
+  };
+  if (typeof names.scales === "string") {
+    tensors[names.scales] = {
       datatype: "FP32",
       shape: [3],
       data: Float32Array.from(scales),
-    },
-  };
+    };
+  } else {
+    const shape = names.scales.rank === 0 ? [] : [1];
+    const { noiseScale, lengthScale, noiseW } = names.scales;
+    [noiseScale, lengthScale, noiseW].forEach((name, i) => {
+      tensors[name] = {
+        datatype: "FP32",
+        shape,
+        data: Float32Array.of(scales[i]!),
+      };
+    });
+  }
   const speakerId = request.speakerId ?? 0;
   if (!Number.isSafeInteger(speakerId) || speakerId < 0) {
     throw invalid(

@@ -129,3 +129,58 @@ Deno.test("vitsSamples() accepts rank 2-4 and rejects batches and wrong types", 
     invalidMatching(/received FP64 \[1,4\]/),
   );
 });
+
+Deno.test("resolveVitsTensors() adapts three scalar scale inputs and vitsInputs() feeds them", () => {
+  for (const shape of [[], [1]]) {
+    const names = resolveVitsTensors({
+      ...piper,
+      inputs: [
+        { name: "x", datatype: "INT64", shape: [1, -1] },
+        { name: "x_lengths", datatype: "INT64", shape: [1] },
+        { name: "sid", datatype: "INT64", shape: [1] },
+        { name: "noise_scale", datatype: "FP32", shape },
+        { name: "length_scale", datatype: "FP32", shape },
+        { name: "noise_scale_w", datatype: "FP32", shape },
+      ],
+    });
+    assert.deepEqual(names.scales, {
+      noiseScale: "noise_scale",
+      lengthScale: "length_scale",
+      noiseW: "noise_scale_w",
+      rank: shape.length,
+    });
+    const inputs = vitsInputs(names, { ids: [1, 2], lengthScale: 1.5 });
+    assert.deepEqual(inputs["length_scale"]?.shape, shape);
+    assert.deepEqual([...inputs["length_scale"]!.data as Float32Array], [1.5]);
+    assert.deepEqual([...inputs["noise_scale_w"]!.data as Float32Array], [
+      Math.fround(0.8),
+    ]);
+    assert.equal(inputs["scales"], undefined);
+  }
+});
+
+Deno.test("resolveVitsTensors() refuses an input it has no role for, naming it", () => {
+  assert.throws(
+    () =>
+      resolveVitsTensors({
+        ...piper,
+        inputs: [...piper.inputs, {
+          name: "emotion",
+          datatype: "FP32",
+          shape: [1, 1024],
+        }],
+      }),
+    invalidMatching(/input 'emotion' \(emotion FP32 \[1,1024\]\) has no role/),
+  );
+  assert.throws(
+    () =>
+      resolveVitsTensors({
+        ...piper,
+        inputs: [
+          ...piper.inputs.filter((t) => t.name !== "scales"),
+          { name: "noise_scale", datatype: "FP32", shape: [] },
+        ],
+      }),
+    invalidMatching(/no FP32 \[3\] scales input \(nor FP32 scalars/),
+  );
+});

@@ -41,9 +41,12 @@ const MEL_SIZE = 80 * 16;
 const FACE_SIZE = 6 * 96 * 96;
 const OUTPUT_SIZE = 3 * 96 * 96;
 
-function endsWith(t: TensorMetadata, dims: readonly number[]): boolean {
-  return t.datatype === "FP32" && t.shape.length === dims.length + 1 &&
-    dims.every((d, i) => t.shape[i + 1] === d || t.shape[i + 1] === -1);
+/** How well `t` fits per-item `dims`: 2 exact, 1 with variable dims, 0 not at all. */
+function fit(t: TensorMetadata, dims: readonly number[]): number {
+  if (t.datatype !== "FP32" || t.shape.length !== dims.length + 1) return 0;
+  const rest = t.shape.slice(1);
+  if (rest.every((d, i) => d === dims[i])) return 2;
+  return rest.every((d, i) => d === dims[i] || d === -1) ? 1 : 0;
 }
 
 function describe(tensors: readonly TensorMetadata[]): string {
@@ -54,13 +57,22 @@ function invalid(message: string): InferenceError {
   return new InferenceError("invalid_argument", message);
 }
 
+const ROLE_NAMES: Readonly<Record<keyof Wav2lipTensorNames, RegExp>> = {
+  mel: /mel|audio/i,
+  face: /face|image|img|video/i,
+  output: /.*/,
+};
+
 /**
  * Finds the Wav2Lip roles by shape: the FP32 rank-4 input `[., 1, 80, 16]` is the mel, `[., 6, 96,
- * 96]` the face, and the FP32 output `[., 3, 96, 96]` the result.
+ * 96]` the face, and the FP32 output `[., 3, 96, 96]` the result. Names do not matter when shapes
+ * decide; an export whose dims are all variable is resolved by names (`mel`/`audio`,
+ * `face`/`image`/`video`) and the two inputs must differ. Any other input is refused, naming it.
  *
  * @param metadata The model's metadata.
  * @returns The names by role.
- * @throws {InferenceError} Kind `invalid_argument` when a role is missing.
+ * @throws {InferenceError} Kind `invalid_argument` when a role is missing or ambiguous, or an
+ * input has no role.
  * @example Names chosen by an exporter
  * ```ts
  * import { resolveWav2lipTensors } from "@lipstream/shared";
@@ -83,23 +95,92 @@ export function resolveWav2lipTensors(
   const find = (
     list: readonly TensorMetadata[],
     dims: readonly number[],
-    role: string,
+    role: keyof Wav2lipTensorNames,
+    label: string,
+    taken?: TensorMetadata,
   ) => {
-    const found = list.find((t) => endsWith(t, dims));
+    const candidates = list.filter((t) => t !== taken && fit(t, dims) > 0);
+    const exact = candidates.filter((t) => fit(t, dims) === 2);
+    const named = candidates.filter((t) => ROLE_NAMES[role].test(t.name));
+    const found = exact.length === 1
+      ? exact[0]
+      : candidates.length === 1
+      ? candidates[0]
+      : named.length === 1
+      ? named[0]
+      : undefined;
     if (found === undefined) {
       throw invalid(
-        `Cannot use model '${metadata.name}' as Wav2Lip: no ${role} of FP32 [B,${dims}]: received [${
-          describe(list)
-        }]`,
+        `Cannot use model '${metadata.name}' as Wav2Lip: ${
+          candidates.length === 0 ? "no" : "no unambiguous"
+        } ${label} of FP32 [B,${dims}]: received [${describe(list)}]`,
       );
     }
-    return found.name;
+    return found;
   };
-  return {
-    mel: find(metadata.inputs, WAV2LIP_MEL_DIMS, "mel input"),
-    face: find(metadata.inputs, WAV2LIP_FACE_DIMS, "face input"),
-    output: find(metadata.outputs, WAV2LIP_OUTPUT_DIMS, "output"),
-  };
+  const mel = find(metadata.inputs, WAV2LIP_MEL_DIMS, "mel", "mel input");
+  const face = find(
+    metadata.inputs,
+    WAV2LIP_FACE_DIMS,
+    "face",
+    "face input",
+    mel,
+  );
+  const output = find(
+    metadata.outputs,
+    WAV2LIP_OUTPUT_DIMS,
+    "output",
+    "output",
+  );
+  const extra = metadata.inputs.find((t) => t !== mel && t !== face);
+  if (extra !== undefined) {
+    throw invalid(
+      `Cannot use model '${metadata.name}' as Wav2Lip: input '${extra.name}' (${
+        describe([extra])
+      }) has no role in the Wav2Lip contract (mel [B,1,80,16], face [B,6,96,96])`,
+    );
+  }
+  return { mel: mel.name, face: face.name, output: output.name };
+}
+
+/**
+ * The batch size a Wav2Lip model was exported with, when fixed (e.g. `[1, 1, 80, 16]`): callers
+ * must then send batches of exactly that size. `undefined` for a variable batch dim.
+ *
+ * @param metadata The model's metadata.
+ * @param names Its resolved names.
+ * @returns The fixed batch size, or `undefined`.
+ * @example A batch-1 export
+ * ```ts
+ * import { wav2lipFixedBatch } from "@lipstream/shared";
+ * import assert from "node:assert/strict";
+ *
+ * const metadata = {
+ *   name: "w", platform: "onnxruntime_onnx",
+ *   inputs: [
+ *     { name: "mel", datatype: "FP32" as const, shape: [1, 1, 80, 16] },
+ *     { name: "face", datatype: "FP32" as const, shape: [1, 6, 96, 96] },
+ *   ],
+ *   outputs: [{ name: "out", datatype: "FP32" as const, shape: [1, 3, 96, 96] }],
+ * };
+ * assert.equal(wav2lipFixedBatch(metadata, { mel: "mel", face: "face", output: "out" }), 1);
+ * ```
+ */
+export function wav2lipFixedBatch(
+  metadata: ModelMetadata,
+  names: Wav2lipTensorNames,
+): number | undefined {
+  const dims = [names.mel, names.face].map((name) =>
+    metadata.inputs.find((t) => t.name === name)?.shape[0] ?? -1
+  );
+  const fixed = dims.filter((d) => d > 0);
+  if (fixed.length === 0) return undefined;
+  if (new Set(fixed).size > 1 || fixed.length !== dims.length) {
+    throw invalid(
+      `Cannot use model '${metadata.name}' as Wav2Lip: inputs '${names.mel}' and '${names.face}' have different batch dims [${dims}]`,
+    );
+  }
+  return fixed[0];
 }
 
 /** One Wav2Lip batch: `batch` mel windows and face inputs, packed row-major. */

@@ -4,6 +4,7 @@ import {
   type ModelMetadata,
   resolveWav2lipTensors,
   wav2lipFaces,
+  wav2lipFixedBatch,
   wav2lipInputs,
 } from "./mod.ts";
 
@@ -88,5 +89,62 @@ Deno.test("wav2lipFaces() splits the batch into views and validates the shape", 
   assert.throws(
     () => wav2lipFaces({}, { output: "c" }),
     invalidMatching(/no such tensor/),
+  );
+});
+
+Deno.test("resolveWav2lipTensors() uses names only when shapes are all variable, and refuses extra inputs", () => {
+  const dynamic: ModelMetadata = {
+    ...metadata,
+    inputs: [
+      { name: "video", datatype: "FP32", shape: [-1, -1, -1, -1] },
+      { name: "audio", datatype: "FP32", shape: [-1, -1, -1, -1] },
+    ],
+    outputs: [{ name: "y", datatype: "FP32", shape: [-1, -1, -1, -1] }],
+  };
+  assert.deepEqual(resolveWav2lipTensors(dynamic), {
+    mel: "audio",
+    face: "video",
+    output: "y",
+  });
+  assert.throws(
+    () =>
+      resolveWav2lipTensors({
+        ...dynamic,
+        inputs: [
+          { name: "p", datatype: "FP32", shape: [-1, -1, -1, -1] },
+          { name: "q", datatype: "FP32", shape: [-1, -1, -1, -1] },
+        ],
+      }),
+    invalidMatching(/no unambiguous mel input/),
+  );
+  assert.throws(
+    () =>
+      resolveWav2lipTensors({
+        ...metadata,
+        inputs: [...metadata.inputs, {
+          name: "pose",
+          datatype: "FP32",
+          shape: [-1, 6],
+        }],
+      }),
+    invalidMatching(/input 'pose' \(pose FP32 \[-1,6\]\) has no role/),
+  );
+});
+
+Deno.test("wav2lipFixedBatch() reads a fixed batch dim and rejects mixed ones", () => {
+  const names = { mel: "b", face: "a", output: "c" };
+  assert.equal(wav2lipFixedBatch(metadata, names), undefined);
+  const fixed = (mel: number, face: number): ModelMetadata => ({
+    ...metadata,
+    inputs: [
+      { name: "a", datatype: "FP32", shape: [face, 6, 96, 96] },
+      { name: "b", datatype: "FP32", shape: [mel, 1, 80, 16] },
+    ],
+  });
+  assert.equal(wav2lipFixedBatch(fixed(1, 1), names), 1);
+  assert.equal(wav2lipFixedBatch(fixed(4, 4), names), 4);
+  assert.throws(
+    () => wav2lipFixedBatch(fixed(1, -1), names),
+    invalidMatching(/different batch dims \[1,-1\]/),
   );
 });

@@ -200,6 +200,24 @@ Deno.test("embedded server: lips move with the audio of an uploaded espeak-ng re
     // The fixture lip model opens a dark mouth with the mel energy: speech and
     // pauses must look different.
     assert.ok(spread > 5, `mouth luma spread ${spread.toFixed(1)}`);
+    // /metrics tells how every frame's mouth was made.
+    const metrics = await (await fetch(`${base}/metrics`)).text();
+    const counts = Object.fromEntries(
+      [...metrics.matchAll(
+        /^lipstream_lip_frames_total\{kind="(\w+)"\} (\d+)$/gm,
+      )]
+        .map((m) => [m[1]!, Number(m[2])]),
+    );
+    assert.deepEqual(Object.keys(counts).sort(), [
+      "held",
+      "rendered",
+      "silent",
+    ]);
+    assert.equal(
+      counts.rendered! + counts.held! + counts.silent!,
+      jpegs.length,
+    );
+    assert.ok(counts.rendered! > 0);
   });
 });
 

@@ -103,28 +103,35 @@ export function parseAvatarManifest(text: string): AvatarManifest {
     });
   }
   const m = value as Partial<AvatarManifest> | null;
-  const fail = (detail: string): never => {
-    throw new AvatarPackError(MANIFEST_FILE, detail);
+  const fail = (detail: string, field = ""): never => {
+    throw new AvatarPackError(MANIFEST_FILE, detail, { field });
   };
   if (typeof m !== "object" || m === null) return fail("Not a JSON object");
   if (m.format !== "lipstream-avatar-pack") {
-    fail(`Unknown format '${m.format}'`);
+    fail(`Unknown format '${m.format}'`, "format");
   }
   if (m.version !== AVATAR_PACK_VERSION) {
-    fail(`Unsupported version ${m.version}: expected ${AVATAR_PACK_VERSION}`);
+    fail(
+      `Unsupported version ${m.version}: expected ${AVATAR_PACK_VERSION}`,
+      "version",
+    );
   }
-  if (m.kind !== "demo" && m.kind !== "user") fail(`Unknown kind '${m.kind}'`);
-  if (typeof m.id !== "string" || m.id === "") fail("Missing id");
-  if (typeof m.fps !== "number" || !(m.fps > 0)) fail(`Invalid fps ${m.fps}`);
+  if (m.kind !== "demo" && m.kind !== "user") {
+    fail(`Unknown kind '${m.kind}'`, "kind");
+  }
+  if (typeof m.id !== "string" || m.id === "") fail("Missing id", "id");
+  if (typeof m.fps !== "number" || !(m.fps > 0)) {
+    fail(`Invalid fps ${m.fps}`, "fps");
+  }
   for (const key of ["width", "height", "frameCount"] as const) {
     const n = m[key];
     if (!Number.isSafeInteger(n) || (n as number) < 1) {
-      fail(`Invalid ${key} ${n}`);
+      fail(`Invalid ${key} ${n}`, key);
     }
   }
   const { width, height, frameCount } = m as AvatarManifest;
   if (!Array.isArray(m.boxes) || m.boxes.length !== frameCount) {
-    fail(`Expected ${frameCount} boxes: received ${m.boxes?.length}`);
+    fail(`Expected ${frameCount} boxes: received ${m.boxes?.length}`, "boxes");
   }
   m.boxes!.forEach((box, i) => {
     const [y1, y2, x1, x2] = Array.isArray(box) ? box : [];
@@ -137,27 +144,33 @@ export function parseAvatarManifest(text: string): AvatarManifest {
         `Bad box for frame ${i}: ${
           JSON.stringify(box)
         } in a ${width}×${height} frame`,
+        `boxes.${i}`,
       );
     }
   });
-  if (typeof m.files !== "object" || m.files === null) fail("Missing files");
+  if (typeof m.files !== "object" || m.files === null) {
+    fail("Missing files", "files");
+  }
   const expected = [
     ...Array.from({ length: frameCount }, (_, i) => framePath(i)),
     CROPS_FILE,
   ];
   const listed = Object.keys(m.files!);
   for (const path of expected) {
-    if (!(path in m.files!)) fail(`File '${path}' is not listed`);
+    if (!(path in m.files!)) fail(`File '${path}' is not listed`, "files");
   }
   if (listed.length !== expected.length) {
-    fail(`Expected ${expected.length} files: received ${listed.length}`);
+    fail(
+      `Expected ${expected.length} files: received ${listed.length}`,
+      "files",
+    );
   }
   for (const [path, entry] of Object.entries(m.files!)) {
     if (
       !Number.isSafeInteger(entry?.bytes) ||
       !/^[0-9a-f]{64}$/.test(entry?.sha256 ?? "")
     ) {
-      fail(`Bad size or checksum entry for '${path}'`);
+      fail(`Bad size or checksum entry for '${path}'`, `files.${path}`);
     }
   }
   return m as AvatarManifest;

@@ -33,10 +33,23 @@ export interface OpenBackendOptions {
   timeoutMs: number;
   /** ORT worker threads in embedded mode; 0 runs ORT on the calling thread. */
   ortWorkers: number;
+  /**
+   * Embedded mode: ONNX files served beside the repository (a voices folder's own models, such
+   * as a Piper `name.onnx` dropped in), each under its name; a repository model of the same name
+   * wins. Triton mode ignores them (Triton serves only its repository).
+   */
+  extraModels?: readonly { name: string; path: string }[];
+  /** ONNX Runtime intra-op threads per session; ORT's worker default when absent. */
+  intraOpThreads?: number | undefined;
 }
 
 type CreateOrtBackend = (
-  options: { repository: string; workers?: number },
+  options: {
+    repository: string;
+    workers?: number;
+    intraOpThreads?: number;
+    extraModels?: readonly { name: string; path: string }[];
+  },
 ) => Promise<
   InferenceBackend & {
     repositoryIndex?(): Promise<{ name: string }[]>;
@@ -87,7 +100,13 @@ export async function openBackend(
   }
   const backend = await create({
     repository: options.modelRepository,
+    ...(options.extraModels === undefined
+      ? {}
+      : { extraModels: options.extraModels }),
     ...(options.ortWorkers > 0 ? { workers: options.ortWorkers } : {}),
+    ...(options.intraOpThreads === undefined
+      ? {}
+      : { intraOpThreads: options.intraOpThreads }),
   });
   const models = backend.repositoryIndex === undefined
     ? []

@@ -26,9 +26,10 @@ import type {
 import { createSpeechService } from "../speech/speech_service.ts";
 import { backendVoiceSynthesizer } from "../speech/voice_synthesizer.ts";
 import { denoVoiceFiles } from "../voices/deno_voice_files.ts";
-import { loadVoicesFolder } from "../voices/voices_folder.ts";
+import { scanVoicesFolder } from "../voices/voices_folder.ts";
 import { backendReadiness } from "./backend_readiness.ts";
-import { loadAvatarPacks } from "./load_avatar_packs.ts";
+import { lipModelProbe, voiceModelProbe } from "./model_probes.ts";
+import { scanAvatarPacks } from "./load_avatar_packs.ts";
 import { openBackend } from "./open_backend.ts";
 
 /** The Wav2Lip model name of a production repository. */
@@ -61,7 +62,8 @@ export interface PipelineDeps {
 }
 
 /**
- * Opens the backend and loads voices and avatars.
+ * Opens the backend and loads voices and avatars; a voice or pack that does
+ * not load is logged and listed in the readiness report, not fatal.
  *
  * @example
  * ```ts ignore
@@ -77,13 +79,32 @@ export async function buildPipelineDeps(
   config: EdgeConfig,
   log: Logger,
 ): Promise<PipelineDeps> {
-  const voices = await loadVoicesFolder(denoVoiceFiles(config.voicesDir));
-  const packs = await loadAvatarPacks(config.avatarsDir);
+  // One broken voice or pack is skipped (one log line naming the file and
+  // field, listed in /readyz); the rest serve.
+  const { voices, failed: failedVoices } = await scanVoicesFolder(
+    denoVoiceFiles(config.voicesDir),
+  );
+  for (const failure of failedVoices) {
+    log.error("voice skipped: invalid config", { ...failure });
+  }
+  const { packs, failed: failedAvatars } = await scanAvatarPacks(
+    config.avatarsDir,
+  );
+  for (const failure of failedAvatars) {
+    log.error("avatar pack skipped: invalid pack", { ...failure });
+  }
   const { backend, mode, models } = await openBackend({
     tritonUrl: config.tritonUrl,
     modelRepository: config.modelRepository,
     timeoutMs: config.backendTimeoutMs,
     ortWorkers: config.ortWorkers,
+    intraOpThreads: config.ortIntraOpThreads,
+    extraModels: voices.flatMap((voice) =>
+      voice.modelFile === undefined ? [] : [{
+        name: voice.tritonModel,
+        path: `${config.voicesDir}/${voice.modelFile}`,
+      }]
+    ),
   });
   const wav2lipModel = config.wav2lipModel ??
     (!models.includes(WAV2LIP_MODEL) && models.includes(FIXTURE_WAV2LIP_MODEL)
@@ -94,9 +115,11 @@ export async function buildPipelineDeps(
       model: wav2lipModel,
     });
   }
+  const synthesizer = backendVoiceSynthesizer(backend);
+  const lipModel = lipModelFromBackend(backend, wav2lipModel);
   const speech = createSpeechService({
     voices,
-    synthesizer: backendVoiceSynthesizer(backend),
+    synthesizer,
     maxTextChars: config.maxTextLength,
     sentences: { firstMaxChars: config.firstPieceMaxChars },
     onWarning: (voice, warning) =>
@@ -104,19 +127,32 @@ export async function buildPipelineDeps(
   });
   const lipSync = createLipSyncService({
     packs,
-    lipModel: lipModelFromBackend(backend, wav2lipModel),
+    lipModel,
     batching: { first: config.lipSyncFirstBatch, next: config.lipSyncBatch },
     silencePeak: config.silencePeak,
+    deadlineSlackMs: config.lipSyncDeadlineMs,
     blend: config.pasteBlend,
     jpegQuality: config.jpegQuality,
     maxSessions: config.maxSessions,
   });
   const voiceModels = [...new Set(voices.map((voice) => voice.tritonModel))];
+  const probes = [
+    ...voiceModels.map((model) =>
+      voiceModelProbe(
+        voices.find((voice) => voice.tritonModel === model)!,
+        synthesizer,
+      )
+    ),
+    lipModelProbe(wav2lipModel, lipModel, config.lipSyncFirstBatch),
+  ];
   const readiness = backendReadiness({
     backend,
     models: [...voiceModels, wav2lipModel],
     avatarCount: packs.size,
     voiceCount: voices.length,
+    probes,
+    probeTimeoutMs: config.backendTimeoutMs,
+    failed: { voices: failedVoices, avatars: failedAvatars },
   });
   return {
     speech,

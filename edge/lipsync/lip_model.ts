@@ -11,6 +11,7 @@ import {
   type InferenceBackend,
   resolveWav2lipTensors,
   wav2lipFaces,
+  wav2lipFixedBatch,
   wav2lipInputs,
   type Wav2lipTensorNames,
 } from "@lipstream/shared";
@@ -31,8 +32,54 @@ export type LipModel = (
   options: { signal: AbortSignal },
 ) => Promise<Float32Array[]>;
 
+/** How one model is called: its names and the batch sizes it takes. */
+interface LipCallPlan {
+  names: Wav2lipTensorNames;
+  /** Largest batch per call; `undefined`: any. */
+  maxBatch: number | undefined;
+  /** Whether every call must carry exactly `maxBatch` items (a fixed-batch export). */
+  fixed: boolean;
+}
+
+async function planCalls(
+  backend: InferenceBackend & MaybeConfig,
+  model: string,
+  signal: AbortSignal,
+): Promise<LipCallPlan> {
+  const metadata = await backend.modelMetadata(model, { signal });
+  const names = resolveWav2lipTensors(metadata);
+  const fixed = wav2lipFixedBatch(metadata, names);
+  if (fixed !== undefined) return { names, maxBatch: fixed, fixed: true };
+  let maxBatch: number | undefined;
+  if (typeof backend.modelConfig === "function") {
+    try {
+      const limit = (await backend.modelConfig(model, { signal }))
+        .max_batch_size;
+      if (Number.isSafeInteger(limit) && limit > 0) maxBatch = limit;
+    } catch {
+      // No config endpoint: the server takes any batch or says why not.
+    }
+  }
+  return { names, maxBatch, fixed: false };
+}
+
+/** Backends that can also report a model's Triton config (Triton, the local ORT backends). */
+interface MaybeConfig {
+  modelConfig?(
+    model: string,
+    options?: { signal?: AbortSignal },
+  ): Promise<{ max_batch_size: number }>;
+}
+
+const MEL_ITEM = 80 * 16;
+const FACE_ITEM = 6 * 96 * 96;
+
 /**
- * Runs a Wav2Lip model served by `backend` under the name `model`.
+ * Runs a Wav2Lip model served by `backend` under the name `model`. Tensor
+ * names are resolved by shape from the model's metadata once; a batch larger
+ * than the model takes (a fixed-batch export, e.g. batch 1, or Triton's
+ * `max_batch_size`) is split into calls it takes, the last one of a
+ * fixed-batch model padded with zeros and its padding dropped.
  *
  * @example
  * ```ts ignore
@@ -48,20 +95,55 @@ export function lipModelFromBackend(
   backend: InferenceBackend,
   model: string,
 ): LipModel {
-  let names: Promise<Wav2lipTensorNames> | undefined;
-  return async (batch, { signal }) => {
-    if (names === undefined) {
-      names = backend.modelMetadata(model, { signal }).then(
-        resolveWav2lipTensors,
-      );
-      names.catch(() => names = undefined);
-    }
-    const resolved = await names;
+  let plan: Promise<LipCallPlan> | undefined;
+  async function call(
+    names: Wav2lipTensorNames,
+    mel: Float32Array,
+    face: Float32Array,
+    signal: AbortSignal,
+  ): Promise<Float32Array[]> {
     const outputs = await backend.infer(
       model,
-      wav2lipInputs(resolved, { mel: batch.mel, face: batch.faces }),
-      { signal, outputs: [resolved.output] },
+      wav2lipInputs(names, { mel, face }),
+      { signal, outputs: [names.output] },
     );
-    return wav2lipFaces(outputs, resolved);
+    return wav2lipFaces(outputs, names);
+  }
+  return async (batch, { signal }) => {
+    if (plan === undefined) {
+      plan = planCalls(
+        backend as InferenceBackend & MaybeConfig,
+        model,
+        signal,
+      );
+      plan.catch(() => plan = undefined);
+    }
+    const { names, maxBatch, fixed } = await plan;
+    if (maxBatch === undefined || batch.size <= maxBatch && !fixed) {
+      return await call(names, batch.mel, batch.faces, signal);
+    }
+    const faces: Float32Array[] = [];
+    for (let start = 0; start < batch.size; start += maxBatch) {
+      const count = Math.min(maxBatch, batch.size - start);
+      let mel = batch.mel.subarray(
+        start * MEL_ITEM,
+        (start + count) * MEL_ITEM,
+      );
+      let face = batch.faces.subarray(
+        start * FACE_ITEM,
+        (start + count) * FACE_ITEM,
+      );
+      if (fixed && count < maxBatch) {
+        const paddedMel = new Float32Array(maxBatch * MEL_ITEM);
+        paddedMel.set(mel);
+        const paddedFace = new Float32Array(maxBatch * FACE_ITEM);
+        paddedFace.set(face);
+        mel = paddedMel;
+        face = paddedFace;
+      }
+      const out = await call(names, mel, face, signal);
+      faces.push(...out.slice(0, count));
+    }
+    return faces;
   };
 }

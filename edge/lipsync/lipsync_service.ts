@@ -25,6 +25,7 @@ import {
   type LipSyncStats,
 } from "./lipsync_session.ts";
 import { SessionCursors } from "./session_cursors.ts";
+import { LipCostMeter } from "./frame_pacer.ts";
 import { pingPongFrame, pingPongPeriod } from "../frames/ping_pong.ts";
 
 /** Default peak (normalized mel, −4…4) at or below which a window counts as silent. */
@@ -53,12 +54,23 @@ export interface LipSyncServiceOptions {
    * forgotten first. @default {DEFAULT_MAX_SESSIONS}
    */
   maxSessions?: number;
+  /**
+   * Graceful overload: how late after its PTS a frame may leave (ms after
+   * the utterance's first audio); batches then render only the frames the
+   * model can finish in time and hold the others (see `frame_pacer.ts`).
+   * `false` renders every frame however long it takes. @default {false}
+   */
+  deadlineSlackMs?: number | false;
+  /** The clock in milliseconds. @default {performance.now} */
+  now?: () => number;
 }
 
 /** The service plus its counters. */
 export interface LipSyncServiceWithStats extends LipSyncService {
   /** What all sessions did so far. */
   readonly stats: LipSyncStats;
+  /** Measured model and emit costs, shared by the sessions. */
+  readonly costs: LipCostMeter;
   /** The frame the session's next utterance on the avatar starts on. */
   idleFrame(
     avatarId: string,
@@ -103,11 +115,20 @@ export function createLipSyncService(
       `Cannot create lip-sync service: silencePeak must be in [-4, 4] or false: received ${silence}`,
     );
   }
+  const slack = options.deadlineSlackMs ?? false;
+  if (slack !== false && !(Number.isFinite(slack) && slack >= 0)) {
+    throw new RangeError(
+      `Cannot create lip-sync service: deadlineSlackMs must be a non-negative number or false: received ${slack}`,
+    );
+  }
+  const costs = new LipCostMeter();
   const defaultQuality = options.jpegQuality ?? 80;
   const cursors = new SessionCursors(options.maxSessions);
   const stats: LipSyncStats = {
     frames: 0,
     silentFrames: 0,
+    renderedFrames: 0,
+    heldFrames: 0,
     modelCalls: 0,
     batchSizes: [],
   };
@@ -116,6 +137,12 @@ export function createLipSyncService(
   );
   return {
     stats,
+    costs,
+    frameCounts: () => ({
+      rendered: stats.renderedFrames,
+      held: stats.heldFrames,
+      silent: stats.silentFrames,
+    }),
     listAvatars: () => Promise.resolve([...infos.values()]),
     getAvatar: (id) => Promise.resolve(infos.get(id)),
     idleFrame(id, sessionId) {
@@ -168,6 +195,9 @@ export function createLipSyncService(
         ? cursors.get(request.avatarId, request.sessionId)
         : request.idlePosition % pingPongPeriod(pack.manifest.frameCount),
       stats,
+      costs,
+      deadlineSlackMs: slack === false ? undefined : slack,
+      ...(options.now === undefined ? {} : { now: options.now }),
       onClose: (position) =>
         cursors.set(request.avatarId, request.sessionId, position),
     });

@@ -13,6 +13,12 @@
  * `finish` when its frames are not read. Callers must not reuse the buffer
  * before then.
  *
+ * Overload (`deadlineSlackMs`): each batch renders only the speaking frames
+ * the model can finish before the batch's first frame is due on the audio
+ * clock (`frame_pacer.ts`); the others are held: the last rendered mouth is
+ * pasted onto their own avatar frame (the idle frame while none is
+ * rendered yet). Their index and PTS are unchanged.
+ *
  * @module
  */
 
@@ -31,6 +37,7 @@ import type {
 import type { BatchPolicy } from "./batch_policy.ts";
 import { FrameClock } from "./frame_clock.ts";
 import type { LipModel } from "./lip_model.ts";
+import { LipCostMeter, renderBudget, spreadRenders } from "./frame_pacer.ts";
 import { MEL_WINDOW_VALUES, MelTimeline } from "./mel_timeline.ts";
 
 /** Counters of what a session (or a whole service) did. */
@@ -39,6 +46,10 @@ export interface LipSyncStats {
   frames: number;
   /** Frames that took the idle JPEG because their mel window was silent. */
   silentFrames: number;
+  /** Speaking frames whose mouth the model rendered. */
+  renderedFrames: number;
+  /** Speaking frames held (the last rendered mouth reused) to keep up with the audio clock. */
+  heldFrames: number;
   /** Model calls made. */
   modelCalls: number;
   /** Sizes of the model calls, in order (bounded to the last 1000). */
@@ -67,12 +78,28 @@ export interface LipSyncSessionOptions {
   stats: LipSyncStats;
   /** Called once by `close()` with the ping-pong position reached. */
   onClose: (position: number) => void;
+  /**
+   * How late after its PTS (counted from the first `render`) a frame may
+   * leave; batches render fewer frames to stay within it. `undefined`
+   * renders every frame however long it takes.
+   */
+  deadlineSlackMs?: number | undefined;
+  /** Measured model and emit costs (shared with the service). @default a new meter */
+  costs?: LipCostMeter;
+  /** The clock in milliseconds. @default {performance.now} */
+  now?: () => number;
 }
 
 /** A lip-sync session that can also be finished (see the module doc). */
 export interface LipSyncFrameSession extends LipSyncSession {
   /** Ends the audio and renders the remaining frames. */
   finish(options: PipelineCallOptions): AsyncIterable<VideoFrame>;
+  /**
+   * Adds a chunk's audio while a `render` iteration is running; that
+   * iteration goes on with its frames (so audio can be sent ahead of the
+   * frames still owed).
+   */
+  append(chunk: SpeechChunk): void;
 }
 
 /**
@@ -95,6 +122,12 @@ export function createLipSyncSession(
   options: LipSyncSessionOptions,
 ): LipSyncFrameSession {
   const { pack, fps, batching, stats } = options;
+  const costs = options.costs ?? new LipCostMeter();
+  const now = options.now ?? (() => performance.now());
+  /** When the first audio was handed on: frame `i` is due `ptsMs(i)` later. */
+  let anchorMs: number | undefined;
+  /** The last mouth the model rendered, held on frames that skip it. */
+  let lastFace: Float32Array | undefined;
   const { width, height } = pack.manifest;
   const picker = new PingPongPicker(pack.manifest.frameCount, {
     start: options.startPosition,
@@ -175,45 +208,77 @@ export function createLipSyncSession(
         speaking.push(k);
       }
     }
+    let rendered = speaking;
+    if (options.deadlineSlackMs !== undefined && speaking.length > 0) {
+      const dueMs = anchorMs! + clock!.ptsMs(first) + options.deadlineSlackMs;
+      const budget = renderBudget({
+        speaking: speaking.length,
+        frames: size,
+        leadMs: dueMs - now(),
+        modelMsPerFrame: costs.modelMsPerFrame,
+        emitMsPerFrame: costs.emitMsPerFrame,
+      });
+      const mask = spreadRenders(speaking.length, budget);
+      rendered = speaking.filter((_, j) => mask[j]);
+    }
     let faces: Float32Array[] = [];
-    if (speaking.length > 0) {
-      const count = speaking.length;
-      speaking.forEach((k, b) =>
+    if (rendered.length > 0) {
+      const count = rendered.length;
+      const startedMs = now();
+      rendered.forEach((k, b) =>
         timeline!.copyWindow(
           melWindowStart(first + k, fps),
           melBatch,
           b * MEL_WINDOW_VALUES,
         )
       );
-      const indices = speaking.map((k) => avatarFrames[k]!);
+      const indices = rendered.map((k) => avatarFrames[k]!);
       buildFaceBatch(pack, indices, { out: faceBatch });
       faces = await options.lipModel({
         mel: melBatch.subarray(0, count * MEL_WINDOW_VALUES),
         faces: faceBatch.subarray(0, count * FACE_INPUT_VALUES),
         size: count,
       }, { signal });
+      costs.recordModel(now() - startedMs, count);
       stats.modelCalls++;
       stats.batchSizes.push(count);
       if (stats.batchSizes.length > 1000) stats.batchSizes.shift();
       signal.throwIfAborted();
     }
     let face = 0;
+    let speakingAt = 0;
+    let emitMs = 0;
     for (let k = 0; k < size; k++) {
       const avatarFrame = avatarFrames[k]!;
       const index = first + k;
       let jpeg: Uint8Array;
-      if (speaking[face] === k) {
+      let mouth: "rendered" | "held" | "idle" = "idle";
+      const isSpeaking = speaking[speakingAt] === k;
+      if (isSpeaking) speakingAt++;
+      if (rendered[face] === k) lastFace = faces[face++]!;
+      if (isSpeaking && lastFace !== undefined) {
+        const startedMs = now();
         pasteFace(pack.frames[avatarFrame]!, {
-          face: faces[face++]!,
+          face: lastFace,
           box: pack.boxes[avatarFrame]!,
         }, { mode: options.blend, out: pasted });
         jpeg = encoder.encode({ width, height, data: pasted });
+        emitMs += now() - startedMs;
       } else {
         jpeg = pack.jpegs[avatarFrame]!;
-        stats.silentFrames++;
       }
+      if (!isSpeaking) {
+        stats.silentFrames++;
+      } else if (rendered[face - 1] === k) {
+        stats.renderedFrames++;
+        mouth = "rendered";
+      } else {
+        stats.heldFrames++;
+        if (lastFace !== undefined) mouth = "held";
+      }
+      if (k === size - 1) costs.recordEmit(emitMs, size);
       stats.frames++;
-      yield { index, ptsMs: clock!.ptsMs(index), jpeg };
+      yield { index, ptsMs: clock!.ptsMs(index), jpeg, mouth };
     }
   }
 
@@ -238,11 +303,30 @@ export function createLipSyncSession(
           `Cannot render chunk ${chunk.sentenceIndex}: sample rate changed from ${clock.sampleRateHz} to ${chunk.sampleRateHz} Hz within an utterance`,
         );
       }
+      anchorMs ??= now();
       // Fed to the mel as frames are pulled (`feedMel`); chunks not pulled
       // are fed by the next `render` or `finish`.
       pending.push(chunk.samples);
       samples += chunk.samples.length;
       return emitReady(signal);
+    },
+    append(chunk: SpeechChunk) {
+      if (clock === undefined || timeline?.finished) {
+        throw new Error(
+          `Cannot append chunk ${chunk.sentenceIndex}: ${
+            clock === undefined
+              ? "no chunk was rendered yet"
+              : "the utterance is finished"
+          }`,
+        );
+      }
+      if (chunk.sampleRateHz !== clock.sampleRateHz) {
+        throw new RangeError(
+          `Cannot append chunk ${chunk.sentenceIndex}: sample rate changed from ${clock.sampleRateHz} to ${chunk.sampleRateHz} Hz within an utterance`,
+        );
+      }
+      pending.push(chunk.samples);
+      samples += chunk.samples.length;
     },
     finish({ signal }: PipelineCallOptions) {
       if (timeline !== undefined && !timeline.finished) {

@@ -9,6 +9,7 @@
 
 export * from "./batch_policy.ts";
 export * from "./frame_clock.ts";
+export * from "./frame_pacer.ts";
 export * from "./lip_model.ts";
 export * from "./lipsync_service.ts";
 export * from "./lipsync_session.ts";

@@ -53,6 +53,28 @@ export class BoundedQueue<T> implements AsyncIterable<T> {
     this.#wake("consumer");
   }
 
+  /**
+   * Takes the next item without waiting, or `undefined` when none waits (a
+   * failure or end is reported by the iteration).
+   *
+   * @example
+   * ```ts
+   * import { BoundedQueue } from "./bounded_queue.ts";
+   * import assert from "node:assert/strict";
+   *
+   * const queue = new BoundedQueue<number>(2);
+   * await queue.push(1);
+   * assert.equal(queue.takeNow(), 1);
+   * assert.equal(queue.takeNow(), undefined);
+   * ```
+   */
+  takeNow(): T | undefined {
+    if (this.#failure || this.#items.length === 0) return undefined;
+    const item = this.#items.shift() as T;
+    this.#wake("producer");
+    return item;
+  }
+
   /** Ends the queue after the items already in it. */
   close(): void {
     this.#closed = true;

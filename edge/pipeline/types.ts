@@ -103,6 +103,12 @@ export interface VideoFrame {
   ptsMs: number;
   /** The JPEG bytes. */
   jpeg: Uint8Array;
+  /**
+   * How the mouth was made, when the service tells: `rendered` by the lip
+   * model, `held` (the last rendered mouth reused to keep up with the audio
+   * clock) or `idle` (the avatar frame as recorded: silence).
+   */
+  mouth?: "rendered" | "held" | "idle";
 }
 
 /** How to open a lip-sync session. */
@@ -158,6 +164,13 @@ export interface LipSyncSession {
    * after the last `render`, when implemented.
    */
   finish?(options: PipelineCallOptions): AsyncIterable<VideoFrame>;
+  /**
+   * Adds a later chunk's audio while a `render` iteration runs; that
+   * iteration continues with the frames it makes ready. Lets the caller send
+   * audio as soon as it is synthesized instead of after the previous
+   * chunk's frames, when implemented.
+   */
+  append?(chunk: SpeechChunk): void;
   /** Releases what the session holds; called once, also after errors and aborts. */
   close(): void;
 }
@@ -186,6 +199,12 @@ export interface LipSyncService {
     avatarId: string,
     index: number,
   ): Promise<Uint8Array | undefined>;
+  /**
+   * Frames emitted so far by kind: `rendered` by the lip model, `held` (a
+   * speaking frame that reused the last rendered mouth to keep up with the
+   * audio clock) and `silent` (the idle frame), when the service counts them.
+   */
+  frameCounts?(): { rendered: number; held: number; silent: number };
   /** Opens a session for one utterance. */
   open(
     request: LipSyncRequest,
@@ -201,6 +220,23 @@ export interface ReadinessReport {
   checks: Record<string, { ok: boolean; detail?: string }>;
   /** When not ready, a hint for the `Retry-After` header in seconds. */
   retryAfterSeconds?: number;
+  /** Models that failed while the server is still ready without them (e.g. one of several voices). */
+  degraded?: string[];
+  /** Voices and avatar packs skipped at start-up, each with its file and field. */
+  failed?: {
+    voices: readonly LoadFailure[];
+    avatars: readonly LoadFailure[];
+  };
+}
+
+/** A voice or avatar pack that did not load at start-up. */
+export interface LoadFailure {
+  /** The file at fault (relative to its folder). */
+  file: string;
+  /** The field at fault inside it; `""` for the whole file. */
+  field: string;
+  /** What is wrong. */
+  message: string;
 }
 
 /** Whether the backend is reachable, models are ready and packs are loaded. */

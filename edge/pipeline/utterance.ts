@@ -4,6 +4,11 @@
  * sentence k+1 overlaps lip-sync of sentence k, and nothing runs further ahead
  * than the queue allows when the client reads slowly.
  *
+ * Audio first: when the session can take audio mid-iteration (`append`), a
+ * chunk that is ready while frames of earlier chunks are still being made is
+ * sent at once, between two frames, so slow lip-sync never delays the sound.
+ * A frame's `sentenceIndex` is the sentence its PTS falls in.
+ *
  * @module
  */
 
@@ -84,24 +89,28 @@ export async function* runUtterance(
     void pump(request.audio(local.signal), queue);
     session = await lipSync.open(request, { signal: local.signal });
     yield { type: "start", session };
-    let startSample = 0;
-    let lastSentence = 0;
+    const open = session;
+    const timeline = new SentenceTimeline(open.fps);
+    const audio = (chunk: SpeechChunk) => timeline.audio(chunk);
+    const frameEvent = (frame: VideoFrame) => timeline.frame(frame);
     for await (const chunk of withStepTimeout(queue, stepTimeoutMs)) {
-      const startMs = startSample * 1000 / chunk.sampleRateHz;
-      yield { type: "audio", chunk, startSample, startMs };
-      const frames = session.render(chunk, { signal: local.signal });
+      yield audio(chunk);
+      const frames = open.render(chunk, { signal: local.signal });
       for await (const frame of withStepTimeout(frames, stepTimeoutMs)) {
         signal.throwIfAborted();
-        yield { type: "frame", frame, sentenceIndex: chunk.sentenceIndex };
+        yield frameEvent(frame);
+        if (open.append === undefined) continue;
+        for (let next = queue.takeNow(); next; next = queue.takeNow()) {
+          yield audio(next);
+          open.append(next);
+        }
       }
-      startSample += chunk.samples.length;
-      lastSentence = chunk.sentenceIndex;
     }
-    if (session.finish !== undefined) {
-      const frames = session.finish({ signal: local.signal });
+    if (open.finish !== undefined) {
+      const frames = open.finish({ signal: local.signal });
       for await (const frame of withStepTimeout(frames, stepTimeoutMs)) {
         signal.throwIfAborted();
-        yield { type: "frame", frame, sentenceIndex: lastSentence };
+        yield frameEvent(frame);
       }
     }
   } finally {
@@ -111,6 +120,45 @@ export async function* runUtterance(
       signal.reason ?? new DOMException("Utterance ended", "AbortError"),
     );
     session?.close();
+  }
+}
+
+/** Places sentences on the utterance clock and frames in their sentences. */
+class SentenceTimeline {
+  #startSample = 0;
+  #rateHz = 1;
+  /** Sentence starts on the utterance clock, in order. */
+  #starts: { sentenceIndex: number; startSample: number }[] = [];
+  readonly #fps: number;
+
+  constructor(fps: number) {
+    this.#fps = fps;
+  }
+
+  /** The audio event of the next chunk. */
+  audio(chunk: SpeechChunk): UtteranceEvent {
+    const startSample = this.#startSample;
+    this.#rateHz = chunk.sampleRateHz;
+    this.#starts.push({ sentenceIndex: chunk.sentenceIndex, startSample });
+    this.#startSample += chunk.samples.length;
+    return {
+      type: "audio",
+      chunk,
+      startSample,
+      startMs: startSample * 1000 / chunk.sampleRateHz,
+    };
+  }
+
+  /** The frame event of `frame`, in the sentence its PTS falls in. */
+  frame(frame: VideoFrame): UtteranceEvent {
+    const sample = Math.floor(frame.index * this.#rateHz / this.#fps);
+    let at = this.#starts.length - 1;
+    while (at > 0 && this.#starts[at]!.startSample > sample) at--;
+    return {
+      type: "frame",
+      frame,
+      sentenceIndex: this.#starts[at]?.sentenceIndex ?? 0,
+    };
   }
 }
 

@@ -1,6 +1,9 @@
 /**
  * `GET /healthz` (the process is alive) and `GET /readyz` (backend reachable,
- * models ready, packs loaded; 503 + `Retry-After` otherwise).
+ * models ready and answering, packs loaded; 503 + `Retry-After` otherwise;
+ * `degraded` names models that failed while the rest serve). `/readyz` also
+ * lists the voices and avatar packs skipped at start-up
+ * (`voices: { failed: [{ file, field, message }] }`, same for `avatars`).
  *
  * @module
  */
@@ -25,7 +28,15 @@ export function healthRoutes(deps: { readiness: Readiness }): Hono<AppEnv> {
         c.header("Retry-After", String(report.retryAfterSeconds ?? 5));
       }
       return c.json(
-        { status: report.ready ? "ready" : "not ready", checks: report.checks },
+        {
+          status: report.ready ? "ready" : "not ready",
+          checks: report.checks,
+          voices: { failed: report.failed?.voices ?? [] },
+          avatars: { failed: report.failed?.avatars ?? [] },
+          ...(report.degraded === undefined
+            ? {}
+            : { degraded: report.degraded }),
+        },
         report.ready ? 200 : 503,
       );
     });

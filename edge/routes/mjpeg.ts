@@ -81,6 +81,18 @@ export function mjpegRoutes(deps: MjpegDeps): Hono<AppEnv> {
       }, { signal: controller.signal, stepTimeoutMs: deps.backendTimeoutMs })[
         Symbol.asyncIterator
       ]();
+      // The first audio is awaited before the response starts, so a text the
+      // voice cannot speak (or any failure before the first audio) gets its
+      // 4xx/5xx status; an image stream has no error part later.
+      let pending: Awaited<ReturnType<typeof events.next>> | undefined;
+      try {
+        do pending = await events.next(); while (
+          !pending.done && pending.value.type === "start"
+        );
+      } catch (error) {
+        controller.abort(error);
+        throw error;
+      }
       const boundary = createMultipartBoundary();
       const nextHead = concat(
         encodeMultipartDelimiter(boundary),
@@ -97,7 +109,8 @@ export function mjpegRoutes(deps: MjpegDeps): Hono<AppEnv> {
           }
           try {
             while (true) {
-              const result = await events.next();
+              const result = pending ?? await events.next();
+              pending = undefined;
               if (result.done) {
                 out.enqueue(encodeMultipartCloseDelimiter(boundary));
                 out.close();

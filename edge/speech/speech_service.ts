@@ -12,7 +12,7 @@ import type {
   SpeechService,
   VoiceInfo,
 } from "../pipeline/types.ts";
-import { planSynthesis } from "../text/front_end.ts";
+import { nothingToSpeak, planSynthesis } from "../text/front_end.ts";
 import {
   type SentenceSplitterOptions,
   splitSentences,
@@ -109,11 +109,13 @@ export function createSpeechService(
       if (voice === undefined) {
         throw new TextFrontEndError("unknown_voice", {
           field: "voice",
+          voice: request.voiceId,
           message: `Cannot find voice '${request.voiceId}'`,
         });
       }
       const language = request.language ?? infos.get(voice.id)?.languages[0];
       const sentences = splitSentences(request.text, options.sentences);
+      if (sentences.length === 0) throw nothingToSpeak(voice.id, request.text);
       for (const [sentenceIndex, text] of sentences.entries()) {
         signal.throwIfAborted();
         const plan = await planSynthesis(voice, {

@@ -10,7 +10,13 @@ import type { Voice } from "../voices/voice.ts";
 const CLEANER_LANGUAGES: Record<string, readonly string[]> = {
   cjke_cleaners2: ["zh", "en", "mix"],
   chinese_cleaners: ["zh"],
+  chinese_cleaners_tone3: ["zh"],
   english_cleaners2: ["en"],
+  zh_ja_mixture_cleaners: ["zh", "ja", "mix"],
+  cjks_cleaners: ["zh", "ja", "en", "mix"],
+  japanese_cleaners: ["ja"],
+  japanese_cleaners2: ["ja"],
+  korean_cleaners: ["ko"],
 };
 
 /**

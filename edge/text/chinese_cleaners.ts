@@ -1,13 +1,40 @@
 /**
- * VITS-fast-fine-tuning's `chinese_cleaners`: marks removed, then TONE3
- * pinyin (neutral tone without a digit, `v` for ü) joined by spaces;
- * non-Chinese runs pass through as one item each.
+ * VITS-fast-fine-tuning's `chinese_cleaners`, both versions:
  *
- * @see https://github.com/Plachtaa/VITS-fast-fine-tuning (`text/cleaners.py`)
+ * - the last one (commit 8e1893d, 2023-04-20, and the first one, d55f02b):
+ *   `[ZH]` removed, numbers read by cn2an, jieba words in bopomofo joined by
+ *   spaces, Latin letters spelled in bopomofo, `。` after a final tone mark;
+ * - the TONE3 variant (952ce4b, 2023-03-01 … 8e1893d): `[ZH]` removed, then
+ *   pypinyin TONE3 (neutral tone without a digit, `v` for ü) joined by
+ *   spaces, non-Chinese runs passing through as one item each.
+ *
+ * @see https://github.com/Plachtaa/VITS-fast-fine-tuning (`text/cleaners.py`, `text/mandarin.py`)
  * @module
  */
 
+import { chineseToBopomofo } from "./chinese_ipa.ts";
 import { chineseWords } from "./chinese_words.ts";
+
+/**
+ * The last `chinese_cleaners`: bopomofo words.
+ *
+ * @example
+ * ```ts
+ * import { chineseCleaners } from "@lipstream/edge/text";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(chineseCleaners("[ZH]你好[ZH]"), "ㄋㄧˇㄏㄠˇ。");
+ * ```
+ *
+ * @param text Chinese text, possibly with `[ZH]` marks.
+ * @returns The bopomofo string.
+ */
+export function chineseCleaners(text: string): string {
+  return chineseToBopomofo(text.replaceAll("[ZH]", "")).replace(
+    /([ˉˊˇˋ˙])$/,
+    "$1。",
+  );
+}
 
 /**
  * Converts text to space-separated TONE3 pinyin.

@@ -9,7 +9,7 @@
  */
 
 import { pinyinToBopomofo } from "./chinese_bopomofo.ts";
-import { numberToChinese } from "./chinese_numbers.ts";
+import { numberToChineseAsTrained } from "./chinese_numbers.ts";
 import { chineseWords } from "./chinese_words.ts";
 
 /** `_latin_to_bopomofo` (table facts transcribed): how a letter is spelled. */
@@ -107,7 +107,7 @@ const BOPOMOFO_IPA: [string, string][] = [
 const BOPOMOFO_END_REGEXP = /[\u3105-\u3129]$/;
 
 /** `chinese_to_bopomofo`: words joined by spaces, tone 1 marked `ˉ`. */
-function chineseToBopomofo(text: string): string {
+function wordsToBopomofo(text: string): string {
   let out = "";
   for (const word of chineseWords(text.replace(/[、；：]/g, "，"))) {
     if (word.pinyin === undefined) {
@@ -124,6 +124,31 @@ function chineseToBopomofo(text: string): string {
 }
 
 /**
+ * The reference's first three steps of every Chinese cleaner:
+ * `number_to_chinese`, `chinese_to_bopomofo` (jieba words joined by spaces,
+ * tone 1 marked `ˉ`) and `latin_to_bopomofo` (each Latin letter, either case,
+ * spelled in bopomofo).
+ *
+ * @example
+ * ```ts
+ * import { chineseToBopomofo } from "@lipstream/edge/text";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(chineseToBopomofo("你好"), "ㄋㄧˇㄏㄠˇ");
+ * assert.equal(chineseToBopomofo("A"), "ㄟˉ");
+ * ```
+ *
+ * @param text Chinese text.
+ * @returns The bopomofo string.
+ */
+export function chineseToBopomofo(text: string): string {
+  return wordsToBopomofo(numberToChineseAsTrained(text)).replace(
+    /[a-z]/gi,
+    (letter) => LATIN_BOPOMOFO[letter.toLowerCase()] ?? letter,
+  );
+}
+
+/**
  * Converts Chinese text to the IPA symbols of `cjke_cleaners2` (tones as
  * arrows: ˉ → `→`, ˊ → `↑`, ˇ → `↓↑`, ˋ → `↓`; words separated by spaces).
  *
@@ -133,18 +158,14 @@ function chineseToBopomofo(text: string): string {
  * import assert from "node:assert/strict";
  *
  * assert.equal(chineseToIpa("你好"), "ni↓↑xɑʊ↓↑");
- * assert.equal(chineseToIpa("四是四"), "sɹ↓ s`ɹ`↓ sɹ↓");
+ * assert.equal(chineseToIpa("四是四"), "sɹ↓s`ɹ`↓ sɹ↓"); // jieba: 四是 / 四
  * ```
  *
  * @param text Chinese text (the inside of a `[ZH]…[ZH]` span).
  * @returns The IPA string.
  */
 export function chineseToIpa(text: string): string {
-  let out = chineseToBopomofo(numberToChinese(text));
-  out = out.replace(
-    /[a-z]/gi,
-    (letter) => LATIN_BOPOMOFO[letter.toLowerCase()] ?? letter,
-  );
+  let out = chineseToBopomofo(text);
   for (const [bopomofo, ipa] of BOPOMOFO_IPA) {
     out = out.replaceAll(bopomofo, ipa);
   }

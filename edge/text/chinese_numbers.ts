@@ -127,3 +127,24 @@ export function numberToChinese(text: string): string {
   for (const [regexp, reading] of SYMBOLS) out = out.replace(regexp, reading);
   return out.replace(NUMBER_REGEXP, readNumber);
 }
+
+/**
+ * Replaces every number (`\d+(?:\.?\d+)?`) with cn2an's `an2cn` reading and
+ * nothing else, exactly as the reference's `number_to_chinese` does before
+ * every Chinese cleaner (so `2024年` is 二千零二十四年 and `%` stays), the
+ * reading the voices were trained on.
+ *
+ * @example
+ * ```ts
+ * import { numberToChineseAsTrained } from "@lipstream/edge/text";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(numberToChineseAsTrained("2024年涨了50%"), "二千零二十四年涨了五十%");
+ * ```
+ *
+ * @param text Chinese text.
+ * @returns The text with numbers read out.
+ */
+export function numberToChineseAsTrained(text: string): string {
+  return text.replace(NUMBER_REGEXP, readNumber);
+}

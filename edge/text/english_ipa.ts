@@ -19,7 +19,7 @@ import { normalizeEnglishNumbers } from "./english_numbers.ts";
 /** eng_to_ipa `cmu_to_ipa` symbols (table facts transcribed). */
 const CMU_IPA: Record<string, string> = {
   a: "ə",
-  ey: "e",
+  ey: "eɪ",
   aa: "ɑ",
   ae: "æ",
   ah: "ə",
@@ -120,8 +120,26 @@ export interface EnglishIpaResult {
   unknownWords: string[];
 }
 
+/** `_lazy_ipa` (table facts transcribed), applied in this order. */
+const LAZY_IPA: [string, string][] = [
+  ["r", "ɹ"],
+  ["æ", "e"],
+  ["ɑ", "a"],
+  ["ɔ", "o"],
+  ["ð", "z"],
+  ["θ", "s"],
+  ["ɛ", "e"],
+  ["ɪ", "i"],
+  ["ʊ", "u"],
+  ["ʒ", "ʥ"],
+  ["ʤ", "ʥ"],
+  ["ˈ", "↓"],
+];
+
 /**
- * Converts English text to the IPA of `english_to_ipa2`.
+ * Converts English text to the IPA of `english_to_ipa2` (the `[EN]` branch
+ * of `cjke_cleaners2`), or with `variant: "lazy"` to `english_to_lazy_ipa`
+ * (the `[EN]` branch of `cjks_cleaners`: no dark l, the `_lazy_ipa` table).
  *
  * @example A short sentence
  * ```ts
@@ -129,18 +147,27 @@ export interface EnglishIpaResult {
  * import assert from "node:assert/strict";
  *
  * assert.equal(englishToIpa("Hello, world!").ipa, "hɛˈloʊ, wəɹɫd!");
+ * assert.equal(englishToIpa("Hello, world!", { variant: "lazy" }).ipa, "he↓lou, wəɹld!");
  * assert.deepEqual(englishToIpa("zzyzxq").unknownWords, ["zzyzxq"]);
  * ```
  *
  * @param text English text (the inside of an `[EN]…[EN]` span).
+ * @param options `variant`: `"ipa2"` (default) or `"lazy"`.
  * @returns The IPA and the words not found in the dictionary.
  */
-export function englishToIpa(text: string): EnglishIpaResult {
+export function englishToIpa(
+  text: string,
+  options: { variant?: "ipa2" | "lazy" } = {},
+): EnglishIpaResult {
   let out = normalizeEnglishNumbers(
     expandAbbreviations(toAscii(text).toLowerCase()),
   );
   const unknown = new Set<string>();
   out = convert(out, unknown).replace(/\s+/g, " ");
+  if (options.variant === "lazy") {
+    for (const [from, to] of LAZY_IPA) out = out.replaceAll(from, to);
+    return { ipa: out, unknownWords: [...unknown] };
+  }
   out = out.replace(/l([^aeiouæɑɔəɛɪʊ ]*(?: |$))/g, "ɫ$1")
     .replaceAll("r", "ɹ")
     .replaceAll("ʤ", "dʒ")

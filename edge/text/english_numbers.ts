@@ -60,7 +60,7 @@ function readHundreds(value: number): string {
   if (hundreds > 0) parts.push(`${ONES[hundreds]} hundred`);
   if (rest >= 20) {
     const tens = TENS[Math.floor(rest / 10)] ?? "";
-    parts.push(rest % 10 === 0 ? tens : `${tens} ${ONES[rest % 10]}`);
+    parts.push(rest % 10 === 0 ? tens : `${tens}-${ONES[rest % 10]}`); // inflect hyphenates
   } else if (rest > 0 || hundreds === 0) {
     parts.push(ONES[rest] ?? "");
   }
@@ -143,10 +143,10 @@ function dollars(amount: string): string {
  *
  * assert.equal(normalizeEnglishNumbers("$3.50"), "three dollars, fifty cents");
  * assert.equal(normalizeEnglishNumbers("pi is 3.14"), "pi is three point fourteen");
- * assert.equal(normalizeEnglishNumbers("the 21st of 1984"), "the twenty first of nineteen eighty four");
+ * assert.equal(normalizeEnglishNumbers("the 21st of 1984"), "the twenty-first of nineteen eighty-four");
  * assert.equal(
  *   normalizeEnglishNumbers("12,345 or 50%"),
- *   "twelve thousand, three hundred forty five or fifty percent",
+ *   "twelve thousand, three hundred forty-five or fifty percent",
  * );
  * ```
  *

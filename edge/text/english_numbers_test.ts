@@ -5,7 +5,7 @@ Deno.test("cardinalWords() reads whole numbers without 'and'", () => {
   assert.equal(cardinalWords("0"), "zero");
   assert.equal(cardinalWords("13"), "thirteen");
   assert.equal(cardinalWords("40"), "forty");
-  assert.equal(cardinalWords("99"), "ninety nine");
+  assert.equal(cardinalWords("99"), "ninety-nine");
   assert.equal(cardinalWords("101"), "one hundred one");
   assert.equal(cardinalWords("1000000"), "one million");
   assert.equal(
@@ -15,7 +15,7 @@ Deno.test("cardinalWords() reads whole numbers without 'and'", () => {
 });
 
 Deno.test("normalizeEnglishNumbers() reads years 1001-2999 in pairs", () => {
-  assert.equal(normalizeEnglishNumbers("1984"), "nineteen eighty four");
+  assert.equal(normalizeEnglishNumbers("1984"), "nineteen eighty-four");
   assert.equal(normalizeEnglishNumbers("1900"), "nineteen hundred");
   assert.equal(normalizeEnglishNumbers("2000"), "two thousand");
   assert.equal(normalizeEnglishNumbers("2007"), "two thousand seven");
@@ -32,5 +32,5 @@ Deno.test("normalizeEnglishNumbers() reads money, decimals, ordinals and percent
     normalizeEnglishNumbers("1st 2nd 3rd 4th 12th 20th"),
     "first second third fourth twelfth twentieth",
   );
-  assert.equal(normalizeEnglishNumbers("99%"), "ninety nine percent");
+  assert.equal(normalizeEnglishNumbers("99%"), "ninety-nine percent");
 });

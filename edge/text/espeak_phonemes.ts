@@ -24,17 +24,6 @@ const PUNCTUATION_REGEXP =
   /((?<![\p{L}\p{N}])[,.;:!?¡¿—…"«»“”]+|[,.;:!?¡¿—…"«»“”]+(?![\p{L}\p{N}]))/u;
 /** Opening marks, attached to the clause after them. */
 const OPENING_REGEXP = /^[¡¿«“]+$/u;
-/** Full-width clause punctuation (Chinese, Japanese) and its ASCII form. */
-const FULL_WIDTH: Readonly<Record<string, string>> = {
-  "，": ", ",
-  "、": ", ",
-  "。": ". ",
-  "！": "! ",
-  "？": "? ",
-  "：": ": ",
-  "；": "; ",
-};
-const FULL_WIDTH_REGEXP = /[，、。！？：；]/g;
 /** eSpeak's language-switch flags, e.g. `(en)`, which Piper drops. */
 const LANGUAGE_FLAG_REGEXP = /\([a-z]{2,3}(?:-[a-z0-9]+)?\)/g;
 
@@ -74,8 +63,9 @@ async function clausePhonemes(text: string, voice: string): Promise<string[]> {
 /**
  * Phonemizes text with eSpeak NG, keeping clause punctuation: each clause's
  * phonemes, then its punctuation, clauses separated by one space. Full-width
- * punctuation (`，。！？：；、`) is read as its ASCII form, as eSpeak's clause
- * terminators do; opening `¡¿«“` stay before the clause they open.
+ * punctuation (`，。！？：；、`) goes to eSpeak as it is and, as in Piper,
+ * yields no punctuation phoneme; opening `¡¿«“` stay before the clause they
+ * open.
  *
  * @example English
  * ```ts
@@ -103,7 +93,9 @@ export async function espeakPhonemes(
   text: string,
   voice: string,
 ): Promise<string> {
-  text = text.replace(FULL_WIDTH_REGEXP, (mark) => FULL_WIDTH[mark] ?? mark);
+  // Full-width marks (，。！？) are passed to eSpeak as they are: Piper's
+  // eSpeak reports no clause for them, so its ids have no punctuation there
+  // (piper-phonemize 1.1.0 on `cmn`, tests/text_piper_corpus_test.ts).
   const parts = text.split(PUNCTUATION_REGEXP).filter((part) =>
     part.trim() !== ""
   );
@@ -114,7 +106,9 @@ export async function espeakPhonemes(
   const whole = await clausePhonemes(text, voice);
   const read = whole.length === clauses.length ? whole : await Promise.all(
     clauses.map(async (clause) =>
-      (await clausePhonemes(clause, voice)).join(" ")
+      // eSpeak clauses inside one of ours end at marks Piper writes no
+      // phoneme for (，。), so Piper joins them without a space.
+      (await clausePhonemes(clause, voice)).join("")
     ),
   );
   let out = "";

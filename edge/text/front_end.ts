@@ -7,7 +7,7 @@
  */
 
 import type { PiperVoice, VitsVoice, Voice } from "../voices/voice.ts";
-import { runCleaner } from "./cleaners.ts";
+import { assertCleanerSupported, runCleaner } from "./cleaners.ts";
 import { espeakPhonemes } from "./espeak_phonemes.ts";
 import { markLanguage } from "./language_marks.ts";
 import { phonemesToIds } from "./phoneme_ids.ts";
@@ -50,7 +50,10 @@ function resolveSpeaker(
   speaker: string | number | undefined,
 ): number | undefined {
   if (!voice.speakerInput) {
-    if (speaker === undefined || speaker === 0) return undefined;
+    if (
+      speaker === undefined || speaker === 0 ||
+      (typeof speaker === "string" && voice.speakers.get(speaker) === 0)
+    ) return undefined;
     throw new TextFrontEndError("unknown_speaker", {
       field: "speaker",
       message:
@@ -86,6 +89,7 @@ function describeDropped(
 }
 
 async function vitsSymbols(voice: VitsVoice, text: string, language: string) {
+  for (const name of voice.cleaners) assertCleanerSupported(name);
   let cleaned = markLanguage(text, language);
   const warnings: string[] = [];
   for (const name of voice.cleaners) {
@@ -111,18 +115,66 @@ async function piperSymbols(voice: PiperVoice, text: string) {
   const plain = text.replace(MARK_REGEXP, "");
   const phonemes = voice.phonemeType === "text"
     ? plain.normalize("NFD")
-    : await espeakPhonemes(plain, voice.espeakVoice);
-  const { ids, missing } = phonemesToIds(phonemes, voice.phonemeIds);
+    // piper-phonemize decomposes eSpeak's phonemes (NFD: ç → c + U+0327),
+    // and its id maps hold the combining marks.
+    : (await espeakPhonemes(plain, voice.espeakVoice)).normalize("NFD");
+  const mapped = voice.phonemeMap.size === 0
+    ? phonemes
+    : [...phonemes].map((p) => voice.phonemeMap.get(p)?.join("") ?? p).join(
+      "",
+    );
+  const { ids, missing } = phonemesToIds(mapped, voice.phonemeIds);
   const warnings = describeDropped(
     missing,
     "phonemes not in the voice's phoneme_id_map",
   );
   return {
-    symbols: phonemes,
+    symbols: mapped,
     ids,
     warnings,
-    kept: [...phonemes].filter((c) => !missing.has(c)),
+    kept: [...mapped].filter((c) => !missing.has(c)),
   };
+}
+
+const GRAPHEMES = new Intl.Segmenter("und", { granularity: "grapheme" });
+
+/**
+ * The `nothing_to_speak` error for a text a voice cannot speak, naming the
+ * voice and the text's first character that is neither space nor
+ * punctuation (the first character at all when there is none).
+ *
+ * @example
+ * ```ts
+ * import { nothingToSpeak } from "@lipstream/edge/text";
+ * import assert from "node:assert/strict";
+ *
+ * const error = nothingToSpeak("demo", " !👋🏽 ok");
+ * assert.equal(error.character, "👋🏽");
+ * assert.equal(error.voice, "demo");
+ * ```
+ *
+ * @param voiceId The voice.
+ * @param text The request text (or sentence).
+ * @returns The error, to throw.
+ */
+export function nothingToSpeak(
+  voiceId: string,
+  text: string,
+): TextFrontEndError {
+  const graphemes = [...GRAPHEMES.segment(text.replace(MARK_REGEXP, ""))]
+    .map(({ segment }) => segment).filter((g) => !/^\s+$/u.test(g));
+  const character = graphemes.find((g) => !/^\p{P}+$/u.test(g)) ??
+    graphemes[0];
+  const which = character === undefined
+    ? "it is empty"
+    : `voice '${voiceId}' has no symbols for ${JSON.stringify(character)}`;
+  return new TextFrontEndError("nothing_to_speak", {
+    field: "text",
+    voice: voiceId,
+    ...(character === undefined ? {} : { character }),
+    message:
+      `Cannot plan synthesis: the text has nothing the voice can speak: ${which}`,
+  });
 }
 
 /**
@@ -184,11 +236,7 @@ export async function planSynthesis(
     ? await vitsSymbols(voice, request.text, request.language ?? "mix")
     : await piperSymbols(voice, request.text);
   if (!result.kept.some((char) => LETTER_REGEXP.test(char))) {
-    throw new TextFrontEndError("nothing_to_speak", {
-      field: "text",
-      message:
-        "Cannot plan synthesis: the text has nothing the voice can speak",
-    });
+    throw nothingToSpeak(voice.id, request.text);
   }
   return {
     voiceId: voice.id,

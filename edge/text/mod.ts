@@ -15,6 +15,7 @@ export * from "./phoneme_ids.ts";
 export * from "./symbol_ids.ts";
 export * from "./text_front_end_error.ts";
 export * from "./chinese_cleaners.ts";
+export * from "./chinese_romaji.ts";
 export * from "./english_ipa.ts";
 export * from "./english_numbers.ts";
 export * from "./cleaners.ts";

@@ -12,6 +12,7 @@ export type TextFrontEndErrorCode =
   | "unknown_voice"
   | "unknown_speaker"
   | "unknown_language"
+  | "unsupported_language"
   | "invalid_option";
 
 /**
@@ -37,6 +38,12 @@ export class TextFrontEndError extends Error {
   readonly code: TextFrontEndErrorCode;
   /** The request field at fault (`"text"`, `"voice"`, `"speaker"`, …). */
   readonly field: string;
+  /** The voice the request named, when known. */
+  readonly voice?: string;
+  /** The first character the voice cannot speak (`nothing_to_speak`). */
+  readonly character?: string;
+  /** The voice's cleaner at fault (`unsupported_language`). */
+  readonly cleaner?: string;
 
   /**
    * Creates the error.
@@ -46,11 +53,21 @@ export class TextFrontEndError extends Error {
    */
   constructor(
     code: TextFrontEndErrorCode,
-    options: { field: string; message: string; cause?: unknown },
+    options: {
+      field: string;
+      message: string;
+      cause?: unknown;
+      voice?: string;
+      character?: string;
+      cleaner?: string;
+    },
   ) {
     super(options.message, { cause: options.cause });
     this.name = "TextFrontEndError";
     this.code = code;
     this.field = options.field;
+    if (options.voice !== undefined) this.voice = options.voice;
+    if (options.character !== undefined) this.character = options.character;
+    if (options.cleaner !== undefined) this.cleaner = options.cleaner;
   }
 }

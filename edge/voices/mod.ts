@@ -12,3 +12,4 @@ export * from "./voice_config_error.ts";
 export * from "./voice_id.ts";
 export * from "./voice_registry.ts";
 export * from "./voices_folder.ts";
+export * from "./implied_symbols.ts";

@@ -7,7 +7,8 @@
 
 import { parseConfig } from "./_parse_config.ts";
 import { PiperConfigSchema } from "./piper_config.ts";
-import { VitsConfigSchema } from "./vits_config.ts";
+import { impliedSymbols } from "./implied_symbols.ts";
+import { type VitsConfig, VitsConfigSchema } from "./vits_config.ts";
 import { VoiceConfigError } from "./voice_config_error.ts";
 import { isVoiceId } from "./voice_id.ts";
 
@@ -45,7 +46,7 @@ export interface VoiceBase {
 export interface VitsVoice extends VoiceBase {
   /** The voice kind. */
   kind: "vits";
-  /** Symbol → id, from the config's `symbols` list. */
+  /** Symbol → id, from the config's `symbols` list (or the one its cleaner implies). */
   symbolIds: ReadonlyMap<string, number>;
   /** Whether blank (id 0) is interspersed (`data.add_blank`). */
   addBlank: boolean;
@@ -63,6 +64,8 @@ export interface PiperVoice extends VoiceBase {
   phonemeType: "espeak" | "text";
   /** Phoneme (one codepoint) → ids (`phoneme_id_map`). */
   phonemeIds: ReadonlyMap<string, readonly number[]>;
+  /** Phoneme → phonemes it is replaced by before the id lookup (`phoneme_map`, usually empty). */
+  phonemeMap: ReadonlyMap<string, readonly string[]>;
 }
 
 /** A loaded voice of either kind. */
@@ -99,21 +102,55 @@ function detectKind(json: unknown, file: string): "vits" | "piper" {
   });
 }
 
+function vitsSpeakers(
+  speakers: VitsConfig["speakers"],
+): Map<string, number> {
+  if (speakers === undefined) return new Map();
+  if (!Array.isArray(speakers)) return new Map(Object.entries(speakers));
+  const map = new Map<string, number>();
+  speakers.forEach((name, index) => {
+    if (!map.has(name)) map.set(name, index);
+  });
+  return map;
+}
+
 function createVitsVoice(
   id: string,
   json: unknown,
   base: VoiceBase & { file: string },
 ): VitsVoice {
   const config = parseConfig(VitsConfigSchema, json, base.file);
+  const cleaners = config.data.text_cleaners;
+  const symbols = config.symbols ?? impliedSymbols(cleaners);
+  if (symbols === undefined) {
+    throw new VoiceConfigError(base.file, {
+      field: "symbols",
+      message: `required: no upstream symbol set is implied by text_cleaners ${
+        JSON.stringify(cleaners)
+      }`,
+    });
+  }
   const symbolIds = new Map<string, number>();
-  config.symbols.forEach((symbol, index) => {
+  const tone3 = !symbols.includes("ㄅ") && symbols.includes("a") &&
+    symbols.includes("1");
+  symbols.forEach((symbol, index) => {
     if (!symbolIds.has(symbol)) symbolIds.set(symbol, index);
   });
-  const speakers = new Map(Object.entries(config.speakers ?? {}));
-  const numSpeakers = Math.max(
-    config.data.n_speakers ?? 0,
-    ...[...speakers.values()].map((sid) => sid + 1),
-  );
+  const speakers = vitsSpeakers(config.speakers);
+  const idCount = Math.max(0, ...[...speakers.values()].map((sid) => sid + 1));
+  // VITS `SynthesizerTrn`: a speaker embedding (and the `sid` input) exists
+  // only when `n_speakers > 0`; ids must stay below it.
+  const declared = config.data.n_speakers ?? idCount;
+  const speakerInput = declared > 0;
+  const limit = Math.max(declared, 1);
+  for (const [name, sid] of speakers) {
+    if (sid >= limit) {
+      throw new VoiceConfigError(base.file, {
+        field: `speakers.${name}`,
+        message: `speaker id ${sid} is not below data.n_speakers (${declared})`,
+      });
+    }
+  }
   const { file: _file, ...rest } = base;
   return {
     ...rest,
@@ -121,12 +158,20 @@ function createVitsVoice(
     kind: "vits",
     sampleRateHz: config.data.sampling_rate,
     speakers,
-    numSpeakers,
-    speakerInput: numSpeakers > 0,
+    numSpeakers: limit,
+    speakerInput,
     scales: { ...VITS_SCALES },
     symbolIds,
     addBlank: config.data.add_blank,
-    cleaners: config.data.text_cleaners,
+    // `chinese_cleaners` read TONE3 pinyin from 2023-03-01 to 2023-04-20
+    // (VITS-fast-fine-tuning 952ce4b … 8e1893d), bopomofo before and after;
+    // a symbol set of letters and digits without bopomofo was trained on the
+    // pinyin variant.
+    cleaners: tone3
+      ? cleaners.map((name) =>
+        name === "chinese_cleaners" ? "chinese_cleaners_tone3" : name
+      )
+      : cleaners,
   };
 }
 
@@ -141,6 +186,15 @@ function createPiperVoice(
       field: "espeak.voice",
       message: "required when phoneme_type is 'espeak'",
     });
+  }
+  for (const [name, sid] of Object.entries(config.speaker_id_map)) {
+    if (sid >= config.num_speakers) {
+      throw new VoiceConfigError(base.file, {
+        field: `speaker_id_map.${name}`,
+        message:
+          `speaker id ${sid} is not below num_speakers (${config.num_speakers})`,
+      });
+    }
   }
   const { file: _file, ...rest } = base;
   return {
@@ -159,6 +213,7 @@ function createPiperVoice(
     espeakVoice: config.espeak?.voice ?? "",
     phonemeType: config.phoneme_type,
     phonemeIds: new Map(Object.entries(config.phoneme_id_map)),
+    phonemeMap: new Map(Object.entries(config.phoneme_map)),
   };
 }
 

@@ -27,6 +27,8 @@ export class VoiceConfigError extends Error {
   readonly file: string;
   /** The dotted path of the field at fault; `""` for the whole file. */
   readonly field: string;
+  /** What is wrong with the field, without the file and field prefix. */
+  readonly detail: string;
 
   /**
    * Creates the error.
@@ -45,5 +47,6 @@ export class VoiceConfigError extends Error {
     this.name = "VoiceConfigError";
     this.file = file;
     this.field = options.field;
+    this.detail = options.message;
   }
 }

@@ -1,7 +1,11 @@
 import assert from "node:assert/strict";
 import { denoVoiceFiles } from "./deno_voice_files.ts";
 import { VoiceConfigError } from "./voice_config_error.ts";
-import { loadVoicesFolder, type VoiceFiles } from "./voices_folder.ts";
+import {
+  loadVoicesFolder,
+  scanVoicesFolder,
+  type VoiceFiles,
+} from "./voices_folder.ts";
 
 const FIXTURES = new URL("../../tests/fixtures/text/", import.meta.url);
 const CJKE = await Deno.readTextFile(new URL("cjke_config.json", FIXTURES));
@@ -88,4 +92,52 @@ Deno.test("denoVoiceFiles() loads a real folder and refuses escaping paths", asy
   } finally {
     await Deno.remove(root, { recursive: true });
   }
+});
+
+Deno.test("loadVoicesFolder() reads a folder voice whose model lives in the repository (config + lipstream.json, no model file)", async () => {
+  const voices = await loadVoicesFolder(memoryFiles({
+    "myvoice/config.json": CJKE,
+    "myvoice/lipstream.json": JSON.stringify({
+      tritonModel: "myvoice",
+      encoderModel: "myvoice_encoder",
+      decoderModel: "myvoice_decoder",
+    }),
+    "amy/model.onnx.json": PIPER,
+    "amy/lipstream.json": '{ "tritonModel": "amy" }',
+  }));
+  assert.deepEqual(
+    voices.map((v) => [v.id, v.kind, v.modelFile, v.tritonModel]),
+    [
+      ["amy", "piper", undefined, "amy"],
+      ["myvoice", "vits", undefined, "myvoice"],
+    ],
+  );
+  await assert.rejects(
+    loadVoicesFolder(memoryFiles({
+      "x/lipstream.json": '{ "tritonModel": "x" }',
+    })),
+    /expected config.json or model.onnx.json beside lipstream.json/,
+  );
+});
+
+Deno.test("scanVoicesFolder() keeps the good voices and reports each bad one by file and field", async () => {
+  const report = await scanVoicesFolder(memoryFiles({
+    "amy.onnx": "",
+    "amy.onnx.json": PIPER,
+    "amy/model.onnx": "",
+    "amy/config.json": CJKE,
+    "uma/model.onnx": "",
+    "uma/config.json": JSON.stringify({
+      ...JSON.parse(CJKE),
+      speakers: { a: "zero" },
+    }),
+    "Bad Name.onnx": "",
+  }));
+  assert.deepEqual(report.voices.map((v) => v.id), ["amy"]);
+  assert.deepEqual(report.failed.map((f) => [f.file, f.field]), [
+    ["Bad Name.onnx", ""],
+    ["amy/model.onnx", ""],
+    ["uma/config.json", "speakers"],
+  ]);
+  assert.match(report.failed[1]!.message, /already taken/);
 });

@@ -1,6 +1,7 @@
 /**
  * Triton model configuration: the `config.pbtxt` text-format parser and writer, datatype tables,
- * ONNX graph I/O reading, the model repository reader and the config-vs-model checker.
+ * ONNX graph I/O reading, config generation from a graph, the model repository reader and the
+ * config-vs-model checker.
  *
  * @module
  */
@@ -10,3 +11,4 @@ export * from "./datatypes.ts";
 export * from "./onnx_model_io.ts";
 export * from "./model_repository.ts";
 export * from "./check_models.ts";
+export * from "./config_from_onnx.ts";

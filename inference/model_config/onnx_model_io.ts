@@ -25,6 +25,8 @@ export interface OnnxModelIo {
   outputs: OnnxTensorInfo[];
   /** `metadata_props` of the model. */
   metadata: Record<string, string>;
+  /** The dims of every initializer (weight), by name. */
+  initializerDims: Record<string, number[]>;
   docString: string;
 }
 
@@ -82,6 +84,12 @@ export function readOnnxModelIo(bytes: Uint8Array): OnnxModelIo {
     inputs: (graph.input ?? []).filter((i) => !initializers.has(i.name))
       .map(tensorInfo),
     outputs: (graph.output ?? []).map(tensorInfo),
+    initializerDims: Object.fromEntries(
+      (graph.initializer ?? []).map((t) => [
+        t.name ?? "",
+        (t.dims ?? []).map(Number),
+      ]),
+    ),
     metadata: Object.fromEntries(
       (model.metadataProps ?? []).map((p) => [p.key ?? "", p.value ?? ""]),
     ),

@@ -22,6 +22,13 @@ import {
 } from "@lipstream/shared";
 import { readModelRepository } from "../model_config/model_repository.ts";
 import { apiDatatype } from "../model_config/datatypes.ts";
+import {
+  detectModelRole,
+  metadataFromOnnx,
+  modelConfigFromOnnx,
+  type ModelRole,
+} from "../model_config/config_from_onnx.ts";
+import { readOnnxModelIo } from "../model_config/onnx_model_io.ts";
 import type { KserveServerBackend } from "../server/backend_types.ts";
 import type { RepositoryIndexEntry } from "../triton/types.ts";
 import { fromOrtTensor, toOrtTensor } from "./ort_tensors.ts";
@@ -38,6 +45,20 @@ export interface OrtBackendOptions {
   interOpThreads?: number;
   /** Run each model once at load on small inputs (ones; `-1` dims = 1). @default {true} */
   warmUp?: boolean;
+  /**
+   * Single ONNX files served beside the repository under `name`, with a config generated from
+   * their graph (e.g. the Piper voices of a voices folder). A repository model of the same name
+   * wins.
+   */
+  extraModels?: readonly ExtraModel[];
+}
+
+/** One ONNX file served without a repository folder ({@linkcode OrtBackendOptions.extraModels}). */
+export interface ExtraModel {
+  /** The name it is served under. */
+  name: string;
+  /** The `.onnx` file. */
+  path: string;
 }
 
 /** The ORT backend: a {@linkcode KserveServerBackend} with run counters. */
@@ -48,6 +69,8 @@ export interface OrtBackend extends KserveServerBackend {
 
 interface LoadedModel {
   config: ModelConfig | undefined;
+  /** Tensors whose config has `reshape`: the shape the graph wants, by name (as Triton does). */
+  reshapes: ReadonlyMap<string, readonly number[]>;
   metadata: ModelMetadata | undefined;
   version: string | undefined;
   session: ort.InferenceSession | undefined;
@@ -152,8 +175,16 @@ async function loadModel(
   }
   if (options.warmUp ?? true) {
     const feeds: Record<string, ort.Tensor> = {};
+    const reshapes = reshapesOf(config);
     for (const spec of metadataOf(config, version).inputs) {
-      feeds[spec.name] = toOrtTensor(spec.name, warmUpTensor(spec));
+      feeds[spec.name] = toOrtTensor(
+        spec.name,
+        reshaped(
+          warmUpTensor(spec),
+          reshapes.get(spec.name),
+          config.max_batch_size > 0,
+        ),
+      );
     }
     try {
       await session.run(feeds);
@@ -165,6 +196,29 @@ async function loadModel(
     }
   }
   return session;
+}
+
+/** The `reshape` of every config tensor that has one, by name. */
+function reshapesOf(config: ModelConfig | undefined): Map<string, number[]> {
+  const reshapes = new Map<string, number[]>();
+  for (const t of [...(config?.input ?? []), ...(config?.output ?? [])]) {
+    if (t.reshape !== undefined) reshapes.set(t.name, t.reshape.shape);
+  }
+  return reshapes;
+}
+
+/**
+ * `tensor` with the shape `to` (a config's `reshape`, e.g. `[]` for a scalar declared `[1]`),
+ * keeping a leading batch dim when the model batches; the data is shared.
+ */
+function reshaped(
+  tensor: Tensor,
+  to: readonly number[] | undefined,
+  batching: boolean,
+): Tensor {
+  if (to === undefined) return tensor;
+  const shape = batching ? [tensor.shape[0] ?? 1, ...to] : [...to];
+  return { ...tensor, shape } as Tensor;
 }
 
 /** Runs `fn` and returns its result as a promise, a throw as a rejection. */
@@ -200,6 +254,7 @@ export async function createOrtBackend(
     const latest = entry.versions.filter((v) => v.exists).at(-1);
     const model: LoadedModel = {
       config: entry.config,
+      reshapes: reshapesOf(entry.config),
       metadata: undefined,
       version: latest?.version,
       session: undefined,
@@ -225,6 +280,37 @@ export async function createOrtBackend(
           (error as Error).message
         }`;
       }
+    }
+  }
+  for (const extra of options.extraModels ?? []) {
+    if (models.has(extra.name)) continue;
+    const model: LoadedModel = {
+      config: undefined,
+      reshapes: new Map(),
+      metadata: undefined,
+      version: "1",
+      session: undefined,
+      reason: "",
+      runs: 0,
+    };
+    models.set(extra.name, model);
+    try {
+      const io = readOnnxModelIo(await Deno.readFile(extra.path));
+      // Batching only for a recognised Wav2Lip; whatever the edge cannot
+      // feed still loads, so its caller's check names the tensor at fault.
+      let role: ModelRole = "voice";
+      try {
+        role = detectModelRole(metadataFromOnnx(extra.name, io));
+      } catch {
+        // Not a known contract: served with its real dims, no batching.
+      }
+      const config = modelConfigFromOnnx(extra.name, io, { role });
+      model.config = config;
+      model.reshapes = reshapesOf(config);
+      model.metadata = metadataOf(config, "1");
+      model.session = await loadModel(config, "1", extra.path, options);
+    } catch (error) {
+      model.reason = `Cannot load '${extra.path}': ${(error as Error).message}`;
     }
   }
   let closed = false;
@@ -271,6 +357,7 @@ export async function createOrtBackend(
       throw cancelled(name, callOptions.signal.reason);
     }
     const { session } = model;
+    const batching = (model.config?.max_batch_size ?? 0) > 0;
     const feeds: Record<string, ort.Tensor> = {};
     for (const [input, tensor] of Object.entries(inputs)) {
       if (!session.inputNames.includes(input)) {
@@ -279,7 +366,10 @@ export async function createOrtBackend(
           `Cannot run model '${name}': unexpected input '${input}': expected one of [${session.inputNames}]`,
         );
       }
-      feeds[input] = toOrtTensor(input, tensor);
+      feeds[input] = toOrtTensor(
+        input,
+        reshaped(tensor, model.reshapes.get(input), batching),
+      );
     }
     const fetches = [...(callOptions.outputs ?? session.outputNames)];
     for (const output of fetches) {
@@ -306,7 +396,11 @@ export async function createOrtBackend(
       const results = await Promise.race([run, stopper.promise]);
       const outputs: NamedTensors = {};
       for (const output of fetches) {
-        outputs[output] = fromOrtTensor(output, results[output]!);
+        const dims = model.config?.output.find((t) => t.name === output);
+        const tensor = fromOrtTensor(output, results[output]!);
+        outputs[output] = dims?.reshape === undefined
+          ? tensor
+          : reshaped(tensor, dims.dims, batching);
       }
       return outputs;
     } catch (error) {

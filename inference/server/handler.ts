@@ -4,7 +4,8 @@
  *
  * Endpoints: health (`/v2/health/live|ready`: 200 or 400, 405 for other methods), server metadata
  * (`/v2`), model metadata, ready and config (`/v2/models/{m}[/versions/{v}][/ready|/config]`), infer
- * (`…/infer`) and repository index (`POST /v2/repository/index`). Errors are `{"error": "..."}` with
+ * (`…/infer`), statistics (`/v2/models[/{m}[/versions/{v}]]/stats`) and repository index
+ * (`POST /v2/repository/index`). Errors are `{"error": "..."}` with
  * Triton's status codes.
  *
  * @see https://github.com/kserve/kserve/blob/master/docs/predict-api/v2/required_api.md
@@ -18,6 +19,7 @@ import {
 } from "./error_response.ts";
 import { handleInfer, type InferContext } from "./infer_route.ts";
 import { DynamicBatcher } from "./dynamic_batcher.ts";
+import { InferStatistics } from "./statistics.ts";
 import type { KserveServerBackend } from "./backend_types.ts";
 import type { RepositoryIndexEntry } from "../triton/types.ts";
 
@@ -45,13 +47,20 @@ export interface KserveHandler {
   batcher(model: string): DynamicBatcher | undefined;
 }
 
+class UnknownModel extends Error {
+  constructor(readonly model: string) {
+    super(`unknown model ${model}`);
+  }
+}
+
 const MODEL_ROUTE_REGEXP =
-  /^\/v2\/models\/([^/]+)(?:\/versions\/([^/]+))?(?:\/(ready|config|infer))?\/?$/;
+  /^\/v2\/models\/([^/]+)(?:\/versions\/([^/]+))?(?:\/(ready|config|infer|stats))?\/?$/;
 
 const EXTENSIONS = [
   "binary_tensor_data",
   "model_configuration",
   "model_repository",
+  "statistics",
 ];
 
 function methodNotAllowed(): Response {
@@ -138,6 +147,16 @@ export function createKserveHandler(
     return instance;
   }
 
+  const statistics = new InferStatistics();
+  /** Triton's `model_stats`; batched models count their batcher's runs as executions. */
+  function statsOf(models: readonly string[], version: string | undefined) {
+    for (const model of models) {
+      const runs = created.get(model)?.stats.runs;
+      if (runs !== undefined) statistics.executions(model, runs);
+    }
+    return statistics.entries(models, version ?? "");
+  }
+
   const context: InferContext = {
     backend,
     maxInputBytes: options.maxInputBytes ?? DEFAULT_MAX_INPUT_BYTES,
@@ -166,6 +185,13 @@ export function createKserveHandler(
       if (request.method !== "POST") return methodNotAllowed();
       return Response.json(await repositoryIndex(request));
     }
+    if (pathname === "/v2/models/stats") {
+      if (!get) return methodNotAllowed();
+      const names = backend.repositoryIndex === undefined
+        ? [...(options.models ?? [])]
+        : (await backend.repositoryIndex({ ready: false })).map((m) => m.name);
+      return Response.json({ model_stats: statsOf(names, undefined) });
+    }
     const match = MODEL_ROUTE_REGEXP.exec(pathname);
     if (match === null) return errorResponse(404, "Not Found");
     const model = decodeURIComponent(match[1]!);
@@ -176,9 +202,35 @@ export function createKserveHandler(
     const versionOption = version === undefined ? {} : { version };
     if (action === "infer") {
       if (request.method !== "POST") return methodNotAllowed();
-      return await handleInfer(request, { ...context, model, version });
+      const started = performance.now();
+      const observed = { items: 1 };
+      let ok = false;
+      try {
+        const response = await handleInfer(request, {
+          ...context,
+          model,
+          version,
+          observed,
+        });
+        ok = response.status === 200;
+        return response;
+      } finally {
+        statistics.record(model, {
+          ok,
+          ns: (performance.now() - started) * 1e6,
+          items: observed.items,
+        });
+      }
     }
     if (!get) return methodNotAllowed();
+    if (action === "stats") {
+      await backend.modelMetadata(model, versionOption).catch((error) => {
+        throw error instanceof InferenceError && error.kind === "not_found"
+          ? new UnknownModel(model)
+          : error;
+      });
+      return Response.json({ model_stats: statsOf([model], version) });
+    }
     if (action === "ready") {
       const ready = await backend.isModelReady(model, versionOption);
       return ready
@@ -243,6 +295,9 @@ export function createKserveHandler(
     try {
       return await route(request);
     } catch (error) {
+      if (error instanceof UnknownModel) {
+        return unknownModelResponse(error.model);
+      }
       return errorToResponse(error);
     }
   }

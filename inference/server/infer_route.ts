@@ -116,6 +116,8 @@ function rawBinaryRequest(
 export interface InferTarget {
   model: string;
   version: string | undefined;
+  /** Filled in with the request's item count (its batch size) once its inputs are valid. */
+  observed?: { items: number };
 }
 
 /** Serves one infer request; malformed ones throw TypeError/RangeError/SyntaxError (→ 400). */
@@ -123,7 +125,7 @@ export async function handleInfer(
   request: Request,
   route: InferContext & InferTarget,
 ): Promise<Response> {
-  const { model, version, ...context } = route;
+  const { model, version, observed, ...context } = route;
   let body: Uint8Array;
   try {
     body = await readRequestBody(request, context.maxInputBytes);
@@ -172,6 +174,10 @@ export async function handleInfer(
       config?.input.filter((i) => i.optional).map((i) => i.name),
     ),
   });
+  if (observed !== undefined) {
+    const first = Object.values(decoded.inputs)[0];
+    observed.items = maxBatchSize > 0 ? first?.shape[0] ?? 1 : 1;
+  }
   const declaredOutputs = metadata.outputs.map((o) => o.name);
   const wanted = decoded.outputs?.map((o) => o.name) ?? declaredOutputs;
   for (const name of wanted) {

@@ -10,3 +10,4 @@ export * from "./error_response.ts";
 export * from "./handler.ts";
 export * from "./serve.ts";
 export * from "./validate_inputs.ts";
+export * from "./statistics.ts";

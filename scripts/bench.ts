@@ -1,0 +1,355 @@
+/**
+ * `deno task bench [--quick]`: the embedded server (ONNX Runtime on a worker,
+ * as `deno task start` runs it) with the fixture lip model and with a
+ * **real-size Wav2Lip** (the real 36.3 M-parameter architecture with random
+ * weights, built by `infra/export` when missing; never a real face), side by
+ * side in one run on this machine. Per model: time to first audio and first
+ * frame (client-side), delivered media seconds per wall second, late frames
+ * against a client that starts playing at the first frame, and the lip
+ * frames rendered vs held (`/metrics`). Writes `bench/results.json` and the
+ * generated section of `BENCHMARKS.md`. `--quick` (about 2 minutes): 2 runs
+ * per model and no run with the overload policy off.
+ *
+ * The voice is the fixture tone voice (`fixture_vits`): the original-size
+ * VITS export is not in this run, so synthesis cost here is pipeline
+ * overhead only.
+ *
+ * @module
+ */
+
+const QUICK = Deno.args.includes("--quick");
+const RUNS = QUICK ? 2 : 8;
+const TEXT = [
+  "Hello, and welcome to Lipstream.",
+  "This is a benchmark of streaming speech with a talking face.",
+  "Every sentence is synthesized, lip-synced and streamed as soon as it is ready.",
+  "The audio never waits for the video.",
+  "Thank you for listening!",
+].join(" ");
+const FPS = 25;
+const PYTHON = Deno.env.get("LIPSTREAM_PYTHON") ?? ".tools/venv/bin/python";
+const REAL_MODEL = "generated/real/wav2lip.onnx";
+const REPOSITORY = "generated/bench-models";
+
+async function run(command: string, args: string[]): Promise<void> {
+  const { success } = await new Deno.Command(command, {
+    args,
+    stdout: "inherit",
+    stderr: "inherit",
+  }).output();
+  if (!success) throw new Error(`${command} ${args.join(" ")} failed`);
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await Deno.stat(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Builds the real-size Wav2Lip (random weights) when it is missing. */
+async function ensureRealModel(): Promise<void> {
+  if (await exists(REAL_MODEL)) return;
+  if (!await exists("infra/export/export.py")) {
+    throw new Error(
+      `bench: ${REAL_MODEL} is missing and infra/export/export.py is not here to build it`,
+    );
+  }
+  const checkpoint = await Deno.makeTempFile({ suffix: ".pth" });
+  console.error(`bench: building ${REAL_MODEL} (random weights)`);
+  await Deno.mkdir("generated/real", { recursive: true });
+  await run(PYTHON, [
+    "infra/export/make_random_checkpoint.py",
+    "wav2lip",
+    "--out",
+    checkpoint,
+    "--no-optimizer",
+  ]);
+  await run(PYTHON, [
+    "infra/export/export.py",
+    "wav2lip",
+    "--checkpoint",
+    checkpoint,
+    "--out",
+    REAL_MODEL,
+  ]);
+  await Deno.remove(checkpoint);
+}
+
+/** The fixture repository plus `wav2lip` pointing at the real-size export. */
+async function buildRepository(): Promise<void> {
+  await Deno.remove(REPOSITORY, { recursive: true }).catch(() => {});
+  await Deno.mkdir(`${REPOSITORY}/wav2lip/1`, { recursive: true });
+  for await (const entry of Deno.readDir("generated/models")) {
+    if (entry.isDirectory) {
+      await Deno.symlink(
+        await Deno.realPath(`generated/models/${entry.name}`),
+        `${REPOSITORY}/${entry.name}`,
+      );
+    }
+  }
+  await Deno.symlink(
+    await Deno.realPath(REAL_MODEL),
+    `${REPOSITORY}/wav2lip/1/model.onnx`,
+  );
+  const config = await Deno.readTextFile(
+    "infra/triton/models/wav2lip/config.pbtxt",
+  );
+  await Deno.writeTextFile(
+    `${REPOSITORY}/wav2lip/config.pbtxt`,
+    config.replace("KIND_GPU", "KIND_CPU"),
+  );
+}
+
+function freePort(): number {
+  const listener = Deno.listen({ hostname: "127.0.0.1", port: 0 });
+  const port = (listener.addr as Deno.NetAddr).port;
+  listener.close();
+  return port;
+}
+
+async function withServer<T>(
+  env: Record<string, string>,
+  body: (base: string) => Promise<T>,
+): Promise<T> {
+  const port = freePort();
+  const child = new Deno.Command(Deno.execPath(), {
+    args: ["run", "-A", "edge/main.ts"],
+    env: {
+      LOG_LEVEL: "error",
+      PORT: String(port),
+      HOSTNAME: "127.0.0.1",
+      MODEL_REPOSITORY: REPOSITORY,
+      BACKEND_TIMEOUT_MS: "120000",
+      ...env,
+    },
+    stdout: "null",
+    stderr: "inherit",
+  }).spawn();
+  const base = `http://127.0.0.1:${port}`;
+  try {
+    for (let i = 0;; i++) {
+      try {
+        const response = await fetch(`${base}/readyz`);
+        await response.body?.cancel();
+        if (response.ok) break;
+      } catch {
+        // not listening yet
+      }
+      if (i > 1200) throw new Error("bench: the server did not become ready");
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    return await body(base);
+  } finally {
+    child.kill("SIGTERM");
+    await child.status;
+  }
+}
+
+/** One streamed utterance, as a client sees it. */
+interface Utterance {
+  ttfaMs: number;
+  ttffMs: number;
+  wallMs: number;
+  audioMs: number;
+  frames: number;
+  /** Frames that arrived after their PTS on a clock started at the first frame. */
+  lateFrames: number;
+  /** How much later than the first frame playback must start for no frame to be late. */
+  bufferMs: number;
+}
+
+async function speak(base: string): Promise<Utterance> {
+  const started = performance.now();
+  const response = await fetch(`${base}/v1/speak`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ text: TEXT, voice: "fixture_vits", avatar: "demo" }),
+  });
+  if (response.status !== 200) throw new Error(await response.text());
+  const decoder = new TextDecoder("latin1");
+  let tail = "";
+  let ttfa = NaN;
+  const arrivals: { pts: number; at: number }[] = [];
+  let endText = "";
+  for await (const bytes of response.body!) {
+    const at = performance.now() - started;
+    const text = tail + decoder.decode(bytes);
+    for (const match of text.matchAll(/X-Pts-Ms: ([\d.]+)\r\n/g)) {
+      if (match.index! + match[0].length > tail.length) {
+        arrivals.push({ pts: Number(match[1]), at });
+      }
+    }
+    if (Number.isNaN(ttfa) && text.includes("Content-Type: audio/wav")) {
+      ttfa = at;
+    }
+    if (text.includes('"type":"end"')) endText = text;
+    tail = text.slice(-300);
+  }
+  const wallMs = performance.now() - started;
+  const end = /\{"type":"end".*?\}\}/.exec(endText)?.[0];
+  const audioMs = end ? JSON.parse(end).audio_ms : NaN;
+  const ttff = arrivals[0]?.at ?? NaN;
+  let lateFrames = 0;
+  let bufferMs = 0;
+  for (const { pts, at } of arrivals) {
+    const lateness = at - (ttff + pts);
+    if (lateness > 0) lateFrames++;
+    bufferMs = Math.max(bufferMs, lateness);
+  }
+  return {
+    ttfaMs: ttfa,
+    ttffMs: ttff,
+    wallMs,
+    audioMs,
+    frames: arrivals.length,
+    lateFrames,
+    bufferMs,
+  };
+}
+
+async function lipFrames(base: string): Promise<Record<string, number>> {
+  const text = await (await fetch(`${base}/metrics`)).text();
+  const counts: Record<string, number> = {};
+  for (
+    const match of text.matchAll(
+      /^lipstream_lip_frames_total\{kind="(\w+)"\} (\d+)$/gm,
+    )
+  ) counts[match[1]!] = Number(match[2]);
+  return counts;
+}
+
+function percentile(values: number[], p: number): number {
+  const sorted = values.filter(Number.isFinite).sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!;
+}
+
+interface ModelResult {
+  name: string;
+  model: string;
+  env: Record<string, string>;
+  runs: Utterance[];
+  lipFrames: Record<string, number>;
+  summary: Record<string, number>;
+}
+
+async function measure(
+  name: string,
+  model: string,
+  env: Record<string, string>,
+): Promise<ModelResult> {
+  return await withServer({ WAV2LIP_MODEL: model, ...env }, async (base) => {
+    await speak(base); // warm: the server warmed up at start, this warms the client path
+    const before = await lipFrames(base);
+    const runs: Utterance[] = [];
+    for (let i = 0; i < RUNS; i++) runs.push(await speak(base));
+    const after = await lipFrames(base);
+    const frames = Object.fromEntries(
+      Object.entries(after).map(([k, v]) => [k, v - (before[k] ?? 0)]),
+    );
+    const p = (key: keyof Utterance, q: number) =>
+      Math.round(percentile(runs.map((r) => r[key]), q));
+    const media = runs.map((r) => r.audioMs / r.wallMs);
+    const summary = {
+      ttfa_p50_ms: p("ttfaMs", 0.5),
+      ttfa_p95_ms: p("ttfaMs", 0.95),
+      ttff_p50_ms: p("ttffMs", 0.5),
+      ttff_p95_ms: p("ttffMs", 0.95),
+      media_s_per_wall_s_p50: Math.round(percentile(media, 0.5) * 100) / 100,
+      late_frames_p50: p("lateFrames", 0.5),
+      buffer_needed_p50_ms: p("bufferMs", 0.5),
+      audio_s: Math.round(runs[0]!.audioMs) / 1000,
+    };
+    console.error(`bench: ${name}: ${JSON.stringify({ ...summary, frames })}`);
+    return { name, model, env, runs, lipFrames: frames, summary };
+  });
+}
+
+async function machine(): Promise<Record<string, unknown>> {
+  // Deno asks for more than --allow-read for /proc; the CPU name is optional.
+  const cpuinfo = await Deno.readTextFile("/proc/cpuinfo").catch(() => "");
+  return {
+    cpu: /model name\s*: (.*)/.exec(cpuinfo)?.[1] ?? "unknown CPU",
+    cores: navigator.hardwareConcurrency,
+    load_average_at_start: Deno.loadavg().map((x) => x.toFixed(1)).join(" "),
+    deno: Deno.version.deno,
+  };
+}
+
+if (import.meta.main) {
+  await ensureRealModel();
+  await buildRepository();
+  const host = await machine();
+  const command = `bash scripts/deno.sh task bench${QUICK ? " --quick" : ""}`;
+  const results = [
+    await measure(
+      "fixture lip model (pipeline overhead)",
+      "fixture_wav2lip",
+      {},
+    ),
+    await measure("real-size Wav2Lip, random weights", "wav2lip", {}),
+    // Lever: both cores for ONNX Runtime (the default leaves one to the server's thread).
+    await measure(
+      "real-size Wav2Lip, ORT_INTRA_OP_THREADS=2",
+      "wav2lip",
+      { ORT_INTRA_OP_THREADS: "2" },
+    ),
+    // Every frame rendered: the stream falls behind its audio (skipped by --quick: slow).
+    ...(QUICK ? [] : [
+      await measure(
+        "real-size Wav2Lip, LIPSYNC_DEADLINE_MS=off (every frame rendered)",
+        "wav2lip",
+        { LIPSYNC_DEADLINE_MS: "off" },
+      ),
+    ]),
+  ];
+  const report = {
+    date: new Date().toISOString(),
+    command,
+    machine: {
+      ...host,
+      load_average_at_end: (await machine()).load_average_at_start,
+    },
+    text_sentences: 5,
+    voice: "fixture_vits (tone fixture, not a real voice)",
+    runs_per_model: RUNS,
+    results,
+  };
+  await Deno.mkdir("bench", { recursive: true });
+  await Deno.writeTextFile(
+    "bench/results.json",
+    JSON.stringify(report, null, 2) + "\n",
+  );
+  const rows = results.map(({ name, summary: s, lipFrames: f }) =>
+    `| ${name} | ${s.ttfa_p50_ms} / ${s.ttfa_p95_ms} | ${s.ttff_p50_ms} / ${s.ttff_p95_ms} | ${s.media_s_per_wall_s_p50} | ${s.late_frames_p50} | ${s.buffer_needed_p50_ms} | ${
+      f.rendered ?? 0
+    } / ${f.held ?? 0} / ${f.silent ?? 0} |`
+  );
+  const section = [
+    "<!-- bench:begin (generated by `deno task bench`; do not edit) -->",
+    "",
+    `Generated ${report.date} by \`${command}\` on ${host.cpu}, ${host.cores} cores (load average ${host.load_average_at_start} at start, ${report.machine.load_average_at_end} at end: the machine is shared, so absolute times vary between runs). A 5-sentence text (${
+      results[0]!.summary.audio_s
+    } s of audio) with the fixture voice, ${RUNS} warm runs per row, embedded ONNX Runtime on one worker (the server's defaults). The real-size Wav2Lip has the real architecture and random weights (its speed is real, its faces are noise).`,
+    "",
+    "| lip model | TTFA p50 / p95 ms | TTFF p50 / p95 ms | media s per wall s | late frames | buffer for no late frame, ms | frames rendered / held / silent |",
+    "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ...rows,
+    "",
+    "Late frames count frames that arrive after their PTS on a clock started at the first frame. Goals: media s per wall s ≥ 1.0, TTFA ≤ 250 ms, TTFF ≤ TTFA + 150 ms.",
+    "",
+    "<!-- bench:end -->",
+  ].join("\n");
+  const doc = await Deno.readTextFile("BENCHMARKS.md");
+  const pattern = /<!-- bench:begin[\s\S]*?<!-- bench:end -->/;
+  await Deno.writeTextFile(
+    "BENCHMARKS.md",
+    pattern.test(doc) ? doc.replace(pattern, section) : doc.replace(
+      /\n## /,
+      `\n## Real-size models (deno task bench)\n\n${section}\n\n## `,
+    ),
+  );
+  console.error("bench: wrote bench/results.json and BENCHMARKS.md");
+}

@@ -1,0 +1,78 @@
+#!/usr/bin/env python3
+"""Writes tests/fixtures/text/piper_corpus.json: for 100 sentences per language
+(en-us, de, fr, es, cmn), the phonemes and ids Piper's own phonemizer
+produces (piper-phonemize 1.1.0: espeak-ng as Piper builds it, with Piper's
+default phoneme id map), so a Deno test can compare ours without Python.
+
+The sentences are composed here from short phrase lists (numbers, names,
+punctuation), not taken from any other project.
+
+Environment: bash scripts/text_reference_env.sh (installs piper-phonemize)
+Usage: .tools/venv-textref/bin/python scripts/piper_reference.py
+"""
+
+import json
+from pathlib import Path
+
+import piper_phonemize
+
+PHRASES = {
+    "en-us": (
+        ["The teacher", "My neighbor", "A small dog", "Our team", "The old man", "Every child", "Dr. Lee",
+         "The train", "Her brother", "This company"],
+        ["arrived at 7 o'clock.", "bought 12 apples yesterday!", "is reading a long book.",
+         "won the game, didn't they?", "lives on Main Street.", "likes music and dancing.",
+         "was born in 1985.", "will call you tomorrow.", "paid $20 for lunch.", "can't find the keys?"],
+    ),
+    "de": (
+        ["Der Lehrer", "Meine Nachbarin", "Ein kleiner Hund", "Unser Team", "Der alte Mann", "Jedes Kind",
+         "Frau Müller", "Der Zug", "Ihr Bruder", "Diese Firma"],
+        ["kam um 7 Uhr an.", "kaufte gestern 12 Äpfel!", "liest ein langes Buch.",
+         "hat das Spiel gewonnen, oder?", "wohnt in der Hauptstraße.", "mag Musik und Tanz.",
+         "wurde 1985 geboren.", "ruft dich morgen an.", "zahlte 20 Euro für das Essen.", "findet die Schlüssel nicht?"],
+    ),
+    "fr": (
+        ["Le professeur", "Ma voisine", "Un petit chien", "Notre équipe", "Le vieil homme", "Chaque enfant",
+         "Madame Dubois", "Le train", "Son frère", "Cette entreprise"],
+        ["est arrivé à 7 heures.", "a acheté 12 pommes hier !", "lit un long livre.",
+         "a gagné le match, n'est-ce pas ?", "habite rue de la Paix.", "aime la musique et la danse.",
+         "est né en 1985.", "t'appellera demain.", "a payé 20 euros le déjeuner.", "ne trouve pas les clés ?"],
+    ),
+    "es": (
+        ["El profesor", "Mi vecina", "Un perro pequeño", "Nuestro equipo", "El hombre mayor", "Cada niño",
+         "La señora García", "El tren", "Su hermano", "Esta empresa"],
+        ["llegó a las 7 en punto.", "compró 12 manzanas ayer!", "está leyendo un libro largo.",
+         "ganó el partido, ¿verdad?", "vive en la calle Mayor.", "le gusta la música y el baile.",
+         "nació en 1985.", "te llamará mañana.", "pagó 20 euros por la comida.", "¿no encuentra las llaves?"],
+    ),
+    "cmn": (
+        ["老师", "我的邻居", "一只小狗", "我们的团队", "那位老人", "每个孩子", "李医生", "火车", "她的哥哥", "这家公司"],
+        ["七点到了。", "昨天买了12个苹果！", "正在看一本很长的书。", "赢了比赛，对吗？", "住在中山路。",
+         "喜欢音乐和跳舞。", "出生于1985年。", "明天会给你打电话。", "午饭花了20块钱。", "找不到钥匙了吗？"],
+    ),
+}
+
+
+def main():
+    cases = []
+    for voice, (subjects, predicates) in PHRASES.items():
+        for i, subject in enumerate(subjects):
+            for j, predicate in enumerate(predicates):
+                sep = "" if voice == "cmn" else " "
+                text = f"{subject}{sep}{predicates[(i + j) % len(predicates)]}"
+                sentences = piper_phonemize.phonemize_espeak(text, voice)
+                phonemes = ["".join(sentence) for sentence in sentences]
+                ids = [piper_phonemize.phoneme_ids_espeak(sentence) for sentence in sentences]
+                cases.append({"voice": voice, "text": text, "phonemes": phonemes, "ids": ids})
+    out = Path(__file__).resolve().parent.parent / "tests/fixtures/text/piper_corpus.json"
+    head = {"generator": "scripts/piper_reference.py", "reference": "piper-phonemize 1.1.0",
+            "phoneme_id_map": piper_phonemize.get_espeak_map()}
+    lines = [json.dumps(case, ensure_ascii=False, separators=(",", ":")) for case in cases]
+    with open(out, "w", encoding="utf-8") as file:
+        file.write(json.dumps(head, ensure_ascii=False, separators=(",", ":"))[:-1])
+        file.write(',"cases":[\n' + ",\n".join(lines) + "\n]}\n")
+    print(f"wrote {len(cases)} cases to {out}")
+
+
+if __name__ == "__main__":
+    main()
