@@ -24,6 +24,7 @@ Usage::
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
 import tempfile
@@ -91,7 +92,7 @@ def _reference_generator(repo: str, source: VitsSource) -> nn.Module:
             raise ExportError(f"{repo}: its SynthesizerTrn does not load the checkpoint strictly "
                               f"({str(error).splitlines()[0]})") from error
         model.eval()
-        with torch.no_grad():
+        with torch.no_grad(), contextlib.redirect_stdout(sys.stderr):  # it prints; stdout is for the report
             model.dec.remove_weight_norm()
         return model
     raise ExportError(f"{repo}: no models.py, models_infer.py or src/python/piper_train/vits/models.py")
