@@ -14,8 +14,8 @@ import type { Readiness, ReadinessReport } from "../pipeline/types.ts";
 export interface BackendReadinessOptions {
   /** The backend. */
   backend: InferenceBackend;
-  /** Model names that must be ready. */
-  models: readonly string[];
+  /** Model names that must be ready, or a resolver asked at every probe. */
+  models: readonly string[] | (() => Promise<readonly string[]>);
   /** Number of avatar packs loaded. */
   avatarCount: number;
   /** Number of voices loaded. */
@@ -61,7 +61,10 @@ export function backendReadiness(options: BackendReadinessOptions): Readiness {
     } catch (error) {
       checks.backend = { ok: false, detail: message(error) };
     }
-    for (const model of options.models) {
+    const models = typeof options.models === "function"
+      ? await options.models()
+      : options.models;
+    for (const model of models) {
       try {
         checks[`model:${model}`] = {
           ok: await options.backend.isModelReady(model, {

@@ -41,22 +41,33 @@ export type LipModel = (
  * ```
  *
  * @param backend Triton over HTTP or ONNX Runtime in process.
- * @param model The model's name.
+ * @param model The model's name, or a resolver asked before every batch
+ * (the name may be known only once the backend is up).
  * @returns The lip model.
  */
 export function lipModelFromBackend(
   backend: InferenceBackend,
-  model: string,
+  model: string | (() => Promise<string>),
 ): LipModel {
-  let names: Promise<Wav2lipTensorNames> | undefined;
+  const modelName = typeof model === "string"
+    ? () => Promise.resolve(model)
+    : model;
+  let names: { model: string; names: Promise<Wav2lipTensorNames> } | undefined;
   return async (batch, { signal }) => {
-    if (names === undefined) {
-      names = backend.modelMetadata(model, { signal }).then(
-        resolveWav2lipTensors,
-      );
-      names.catch(() => names = undefined);
+    const model = await modelName();
+    if (names?.model !== model) {
+      const entry = {
+        model,
+        names: backend.modelMetadata(model, { signal }).then(
+          resolveWav2lipTensors,
+        ),
+      };
+      names = entry;
+      entry.names.catch(() => {
+        if (names === entry) names = undefined;
+      });
     }
-    const resolved = await names;
+    const resolved = await names.names;
     const outputs = await backend.infer(
       model,
       wav2lipInputs(resolved, { mel: batch.mel, face: batch.faces }),

@@ -1,21 +1,28 @@
 /**
  * `GET /healthz` (the process is alive) and `GET /readyz` (backend reachable,
- * models ready, packs loaded; 503 + `Retry-After` otherwise).
+ * models ready, packs loaded; 503 + `Retry-After` otherwise). With API keys
+ * configured, `/readyz` shows its checks (which name the backend's models and
+ * may carry its error text) only to a caller with a valid key; anyone else
+ * gets the status alone.
  *
  * @module
  */
 
 import { Hono } from "hono";
 import type { AppEnv } from "../app_env.ts";
+import { checkApiKey } from "../middleware/api_key.ts";
 import type { Readiness } from "../pipeline/types.ts";
 
 /**
  * Creates the health routes.
  *
- * @param deps The readiness probe.
+ * @param deps The readiness probe and the API keys (empty: no auth).
  * @returns The sub-app.
  */
-export function healthRoutes(deps: { readiness: Readiness }): Hono<AppEnv> {
+export function healthRoutes(
+  deps: { readiness: Readiness; apiKeys?: readonly string[] },
+): Hono<AppEnv> {
+  const keys = (deps.apiKeys ?? []).map((key) => new TextEncoder().encode(key));
   return new Hono<AppEnv>()
     .get("/healthz", (c) => c.json({ status: "ok" }))
     .get("/readyz", async (c) => {
@@ -24,9 +31,12 @@ export function healthRoutes(deps: { readiness: Readiness }): Hono<AppEnv> {
       if (!report.ready) {
         c.header("Retry-After", String(report.retryAfterSeconds ?? 5));
       }
-      return c.json(
-        { status: report.ready ? "ready" : "not ready", checks: report.checks },
-        report.ready ? 200 : 503,
-      );
+      const status = report.ready ? "ready" : "not ready";
+      const code = report.ready ? 200 : 503;
+      const detailed = keys.length === 0 ||
+        checkApiKey(keys, c.req.header("Authorization")).ok;
+      return detailed
+        ? c.json({ status, checks: report.checks }, code)
+        : c.json({ status }, code);
     });
 }
