@@ -22,6 +22,7 @@ import { buildFaceBatch, FACE_INPUT_VALUES } from "../frames/face_batch.ts";
 import { JpegEncoder } from "../frames/jpeg_encoder.ts";
 import { pasteFace } from "../frames/paste_face.ts";
 import { PingPongPicker } from "../frames/ping_pong.ts";
+import { yieldToEventLoop } from "../pipeline/yield_to_event_loop.ts";
 import type {
   LipSyncSession,
   PipelineCallOptions,
@@ -203,6 +204,9 @@ export function createLipSyncSession(
       const index = first + k;
       let jpeg: Uint8Array;
       if (speaking[face] === k) {
+        // One frame's CPU work is one slice: requests run in between.
+        await yieldToEventLoop();
+        signal.throwIfAborted();
         pasteFace(pack.frames[avatarFrame]!, {
           face: faces[face++]!,
           box: pack.boxes[avatarFrame]!,
