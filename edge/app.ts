@@ -26,6 +26,8 @@ import type {
   WavEncoder,
 } from "./pipeline/types.ts";
 import { problem } from "./problem.ts";
+import { allowedMethods } from "./middleware/method_not_allowed.ts";
+import { defaultMaxAudioSeconds } from "./config.ts";
 import { catalogRoutes } from "./routes/catalog.ts";
 import { healthRoutes } from "./routes/health.ts";
 import { metricsRoutes } from "./routes/metrics.ts";
@@ -40,16 +42,23 @@ import { StreamSlots } from "./stream_slots.ts";
 import { UtteranceRegistry } from "./utterances.ts";
 
 /** The configuration fields the app uses. */
-export type AppConfig = Pick<
-  EdgeConfig,
-  | "maxTextLength"
-  | "maxBodyBytes"
-  | "maxConcurrentStreams"
-  | "maxStreamsPerKey"
-  | "apiKeys"
-  | "corsOrigins"
-  | "backendTimeoutMs"
->;
+export type AppConfig =
+  & Pick<
+    EdgeConfig,
+    | "maxTextLength"
+    | "maxBodyBytes"
+    | "maxConcurrentStreams"
+    | "maxStreamsPerKey"
+    | "apiKeys"
+    | "corsOrigins"
+    | "backendTimeoutMs"
+  >
+  & Partial<
+    Pick<
+      EdgeConfig,
+      "maxAudioSeconds" | "writeDeadlineMs" | "bodyReadTimeoutMs"
+    >
+  >;
 
 /** What {@linkcode createApp} needs. */
 export interface AppDeps {
@@ -130,7 +139,10 @@ export function createApp(deps: AppDeps): EdgeApp {
     ...(lipFrames === undefined ? {} : { lipFrames }),
   });
   const schemas = createRequestSchemas(config);
-  const slotLimit = streamLimit(slots);
+  const slotLimit = streamLimit(slots, {
+    writeDeadlineMs: config.writeDeadlineMs ?? 0,
+    onEvict: () => metrics.streamErrors.inc({ route: "any", kind: "evicted" }),
+  });
   const common = {
     speech: deps.speech,
     lipSync: deps.lipSync,
@@ -138,24 +150,38 @@ export function createApp(deps: AppDeps): EdgeApp {
     metrics,
     streamLimit: slotLimit,
     backendTimeoutMs: config.backendTimeoutMs,
+    maxAudioSeconds: config.maxAudioSeconds ??
+      defaultMaxAudioSeconds(config.maxTextLength),
     defaultFps,
     now,
   };
 
   const app = new Hono<AppEnv>();
   app.onError(problemErrors());
-  app.notFound(() => {
+  let allowed: ((path: string) => string[]) | undefined;
+  app.notFound((c) => {
+    allowed ??= allowedMethods(app.routes);
+    const methods = allowed(c.req.path);
+    if (methods.length > 0) {
+      throw problem(405, "method-not-allowed", {
+        detail: `${c.req.path} accepts ${methods.join(", ")}`,
+        headers: { Allow: methods.join(", ") },
+      });
+    }
     throw problem(404, "not-found", { detail: "No such endpoint" });
   });
   app.use(requestId({ log }));
   app.use(accessLog({ requests: metrics.requests, now }));
   app.use(corsFromConfig(config.corsOrigins));
-  app.use(bodySize(config.maxBodyBytes));
-  app.route("/", healthRoutes(deps));
+  app.route("/", healthRoutes({ ...deps, apiKeys: config.apiKeys }));
   app.route("/", metricsRoutes(metrics.registry));
   app.route("/", openApiRoutes(schemas));
   app.route("/", webRoutes());
+  // The key is checked before any body byte is read (see bodySize).
   app.use("/v1/*", apiKey(config.apiKeys));
+  app.use(bodySize(config.maxBodyBytes, {
+    readTimeoutMs: config.bodyReadTimeoutMs ?? 0,
+  }));
   app.route("/", catalogRoutes(common));
   app.route(
     "/",

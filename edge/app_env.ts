@@ -14,7 +14,7 @@ export interface AppEnv {
     requestId: string;
     /** The logger with the request id attached. */
     log: Logger;
-    /** Who is calling: `key:<n>` for the n-th API key, or `anonymous`. */
+    /** Who is calling: `key:<n>` for the n-th API key, `address:<ip>` without keys, or `anonymous` in process. */
     clientKey: string;
   };
 }

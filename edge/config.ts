@@ -134,6 +134,9 @@ const ConfigSchema = z.object({
   MAX_BODY_BYTES: integer("MAX_BODY_BYTES", 1024, 1 << 30, 16 << 20),
   MAX_CONCURRENT_STREAMS: integer("MAX_CONCURRENT_STREAMS", 1, 10_000, 16),
   MAX_STREAMS_PER_KEY: integer("MAX_STREAMS_PER_KEY", 1, 10_000, 4),
+  MAX_AUDIO_SECONDS: integer("MAX_AUDIO_SECONDS", 0, 86_400, 0),
+  WRITE_DEADLINE_MS: integer("WRITE_DEADLINE_MS", 0, 3_600_000, 10_000),
+  BODY_READ_TIMEOUT_MS: integer("BODY_READ_TIMEOUT_MS", 0, 3_600_000, 30_000),
   API_KEYS: list(
     "API_KEYS",
     (key) =>
@@ -209,8 +212,17 @@ export interface EdgeConfig {
   maxBodyBytes: number;
   /** Streams open at once, all clients (`MAX_CONCURRENT_STREAMS`, default 16). */
   maxConcurrentStreams: number;
-  /** Streams open at once per API key (`MAX_STREAMS_PER_KEY`, default 4). */
+  /** Streams open at once per API key, or per remote address without keys (`MAX_STREAMS_PER_KEY`, default 4). */
   maxStreamsPerKey: number;
+  /**
+   * Longest audio of one upload or one text, seconds (`MAX_AUDIO_SECONDS`;
+   * default, or 0: derived from `MAX_TEXT_LENGTH`, see {@linkcode defaultMaxAudioSeconds}).
+   */
+  maxAudioSeconds: number;
+  /** Longest wait for a client to take the next part of a stream before it is evicted, ms (`WRITE_DEADLINE_MS`, default 10000; 0 off). */
+  writeDeadlineMs: number;
+  /** Longest time to receive a request body, ms (`BODY_READ_TIMEOUT_MS`, default 30000; 0 off). */
+  bodyReadTimeoutMs: number;
   /** Accepted Bearer keys (`API_KEYS`, comma-separated); empty means no auth. */
   apiKeys: string[];
   /** Allowed CORS origins (`CORS_ORIGINS`, comma-separated or `*`); empty means no CORS. */
@@ -219,6 +231,27 @@ export interface EdgeConfig {
   backendTimeoutMs: number;
   /** Least severe log level written (`LOG_LEVEL`, default `info`). */
   logLevel: LogLevel;
+}
+
+/**
+ * The audio bound that matches a text bound: a text of `maxTextLength`
+ * characters read at 10 characters a second at the slowest speed the API
+ * allows (0.25, four times as long), so every text the API accepts fits and
+ * an upload may be as long as the longest text. 2000 characters → 800 s.
+ *
+ * @param maxTextLength `MAX_TEXT_LENGTH`.
+ * @returns Seconds.
+ *
+ * @example
+ * ```ts
+ * import { defaultMaxAudioSeconds } from "@lipstream/edge/config";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(defaultMaxAudioSeconds(2000), 800);
+ * ```
+ */
+export function defaultMaxAudioSeconds(maxTextLength: number): number {
+  return Math.ceil(maxTextLength / 10 * 4);
 }
 
 /** Thrown by {@linkcode readConfig}; `issues` has one line per bad value. */
@@ -290,6 +323,10 @@ export function readConfig(
     maxBodyBytes: v.MAX_BODY_BYTES,
     maxConcurrentStreams: v.MAX_CONCURRENT_STREAMS,
     maxStreamsPerKey: v.MAX_STREAMS_PER_KEY,
+    maxAudioSeconds: v.MAX_AUDIO_SECONDS ||
+      defaultMaxAudioSeconds(v.MAX_TEXT_LENGTH),
+    writeDeadlineMs: v.WRITE_DEADLINE_MS,
+    bodyReadTimeoutMs: v.BODY_READ_TIMEOUT_MS,
     apiKeys: v.API_KEYS,
     corsOrigins: v.CORS_ORIGINS,
     backendTimeoutMs: v.BACKEND_TIMEOUT_MS,

@@ -111,6 +111,7 @@ const STATUS_TITLES: Record<number, string> = {
   429: "Too Many Requests",
   500: "Internal Server Error",
   501: "Not Implemented",
+  502: "Bad Gateway",
   503: "Service Unavailable",
   504: "Gateway Timeout",
 };
@@ -121,7 +122,8 @@ const UNAVAILABLE_RETRY_AFTER_S = 5;
 /**
  * Maps any thrown value to a problem error: `ProblemError` as it is, zod
  * failures to 400 with every field path, hono `HTTPException`s to their
- * status, `InferenceError`s by kind (503, 504, 400, 404, 501, 500),
+ * status, `InferenceError`s by kind (unreachable or model missing 503 +
+ * `Retry-After`, timeout 504, failed or malformed answer 502, unsupported 501),
  * `TextFrontEndError`s to 4xx by code (422 `nothing-to-speak`, 404 unknown
  * voice or speaker, 400 otherwise) with the request field in `errors[].path`,
  * anything else to a bare 500.
@@ -219,14 +221,21 @@ function fromInferenceError(error: InferenceError): ProblemError {
         detail: "The inference backend did not answer in time",
         cause: error,
       });
+    // The edge validated the request before the backend saw it: a backend
+    // that rejects it, fails, or answers something unreadable (a tensor of
+    // the wrong shape, a body that is not KServe) is a bad gateway.
     case "invalid_argument":
-      return problem(400, "invalid-request", {
-        detail: "The backend rejected the request",
+    case "internal":
+      return problem(502, "backend-bad-response", {
+        detail: "The inference backend failed or answered malformed data",
         cause: error,
       });
+    // A model the edge needs is missing: a backend still loading or being
+    // restarted, so worth a retry.
     case "not_found":
-      return problem(404, "model-not-found", {
+      return problem(503, "model-not-ready", {
         detail: "A model needed for this request is not available",
+        headers: { "Retry-After": String(UNAVAILABLE_RETRY_AFTER_S) },
         cause: error,
       });
     case "unsupported":

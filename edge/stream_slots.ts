@@ -27,6 +27,11 @@ export class StreamSlots {
     this.#limits = limits;
   }
 
+  /** The limits. */
+  get limits(): Readonly<StreamSlotLimits> {
+    return this.#limits;
+  }
+
   /** Streams open now. */
   get active(): number {
     return this.#active;

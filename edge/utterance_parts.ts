@@ -93,9 +93,9 @@ export async function* utteranceParts(
           width: session.width,
           height: session.height,
           audio_format: options.audioFormat,
-          ...(session.idlePosition === undefined
+          ...(event.idlePosition === undefined
             ? {}
-            : { idle_position: session.idlePosition }),
+            : { idle_position: event.idlePosition }),
         });
       } else if (event.type === "audio") {
         const { chunk, startSample, startMs } = event;

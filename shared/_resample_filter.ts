@@ -109,6 +109,23 @@ export class ResampleFilter {
 }
 
 /**
+ * Whether a filter for the pair can be planned, without designing it: both
+ * rates positive safe integers and the polyphase table within
+ * {@linkcode MAX_COEFFICIENTS}.
+ */
+export function canPlanResampleFilter(fromHz: number, toHz: number): boolean {
+  for (const hz of [fromHz, toHz]) {
+    if (!Number.isSafeInteger(hz) || hz <= 0) return false;
+  }
+  const divisor = greatestCommonDivisor(fromHz, toHz);
+  const up = toHz / divisor;
+  const down = fromHz / divisor;
+  if (up === down) return true;
+  const latency = Math.ceil(ZERO_CROSSINGS / Math.min(1, up / down));
+  return up * 2 * latency <= MAX_COEFFICIENTS;
+}
+
+/**
  * The filter for one rate pair, designed on first use and cached.
  *
  * @throws {RangeError} If a rate is not a positive integer or the pair needs too large a table.

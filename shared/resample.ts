@@ -33,7 +33,10 @@
  * @see https://github.com/bmcfee/resampy (the `kaiser_best` parameters)
  * @module
  */
-import { resampleFilterFor } from "./_resample_filter.ts";
+import {
+  canPlanResampleFilter,
+  resampleFilterFor,
+} from "./_resample_filter.ts";
 
 /** The two sample rates of a conversion. */
 export interface ResampleOptions {
@@ -50,6 +53,27 @@ export interface ResampleBufferOptions extends ResampleOptions {
    * {@linkcode resampledLength} samples, and the result is a view of its start.
    */
   output?: Float32Array;
+}
+
+/**
+ * Whether {@linkcode resample} and {@linkcode ResampleStream} can convert
+ * between the two rates (positive integers whose filter table fits; e.g.
+ * 44099 → 16000 does not), decided without designing the filter.
+ *
+ * @param options The two rates.
+ * @returns `true` when a conversion would not throw for its rates.
+ * @example
+ * ```ts
+ * import { canResample } from "@lipstream/shared";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(canResample({ fromHz: 22050, toHz: 16000 }), true);
+ * assert.equal(canResample({ fromHz: 44099, toHz: 16000 }), false);
+ * assert.equal(canResample({ fromHz: 0, toHz: 16000 }), false);
+ * ```
+ */
+export function canResample(options: ResampleOptions): boolean {
+  return canPlanResampleFilter(options.fromHz, options.toHz);
 }
 
 /**

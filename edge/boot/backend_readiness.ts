@@ -28,8 +28,8 @@ import type { ModelProbe } from "./model_probes.ts";
 export interface BackendReadinessOptions {
   /** The backend. */
   backend: InferenceBackend;
-  /** Model names that must be ready. */
-  models: readonly string[];
+  /** Model names that must be ready, or a resolver asked at every probe. */
+  models: readonly string[] | (() => Promise<readonly string[]>);
   /** Number of avatar packs loaded. */
   avatarCount: number;
   /** Number of voices loaded. */
@@ -120,7 +120,10 @@ export function backendReadiness(options: BackendReadinessOptions): Readiness {
       checks.backend = { ok: false, detail: message(error) };
     }
     if (!checks.backend.ok) verdicts.clear();
-    for (const model of options.models) {
+    const models = typeof options.models === "function"
+      ? await options.models()
+      : options.models;
+    for (const model of models) {
       const key = `model:${model}`;
       try {
         const ready = await options.backend.isModelReady(model, {

@@ -31,11 +31,9 @@ import { backendReadiness } from "./backend_readiness.ts";
 import { lipModelProbe, voiceModelProbe } from "./model_probes.ts";
 import { scanAvatarPacks } from "./load_avatar_packs.ts";
 import { openBackend } from "./open_backend.ts";
+import { FIXTURE_WAV2LIP_MODEL, lipModelName } from "./lip_model_name.ts";
 
-/** The Wav2Lip model name of a production repository. */
-export const WAV2LIP_MODEL = "wav2lip";
-/** The generated fixture lip model (not a real face model). */
-export const FIXTURE_WAV2LIP_MODEL = "fixture_wav2lip";
+export { FIXTURE_WAV2LIP_MODEL, WAV2LIP_MODEL } from "./lip_model_name.ts";
 
 /** The services `createApp` needs, plus what `main.ts` reports and closes. */
 export interface PipelineDeps {
@@ -106,17 +104,24 @@ export async function buildPipelineDeps(
       }]
     ),
   });
-  const wav2lipModel = config.wav2lipModel ??
-    (!models.includes(WAV2LIP_MODEL) && models.includes(FIXTURE_WAV2LIP_MODEL)
-      ? FIXTURE_WAV2LIP_MODEL
-      : WAV2LIP_MODEL);
+  const listModels = (backend as {
+    repositoryIndex?: () => Promise<{ name: string }[]>;
+  }).repositoryIndex?.bind(backend);
+  const lipName = lipModelName({
+    configured: config.wav2lipModel,
+    models,
+    ...(listModels === undefined ? {} : {
+      list: async () => (await listModels()).map((entry) => entry.name),
+    }),
+  });
+  const wav2lipModel = lipName.initial;
   if (wav2lipModel === FIXTURE_WAV2LIP_MODEL) {
     log.warn("using the generated fixture lip model, not a real Wav2Lip", {
       model: wav2lipModel,
     });
   }
   const synthesizer = backendVoiceSynthesizer(backend);
-  const lipModel = lipModelFromBackend(backend, wav2lipModel);
+  const lipModel = lipModelFromBackend(backend, lipName.resolve);
   const speech = createSpeechService({
     voices,
     synthesizer,
@@ -147,7 +152,7 @@ export async function buildPipelineDeps(
   ];
   const readiness = backendReadiness({
     backend,
-    models: [...voiceModels, wav2lipModel],
+    models: async () => [...voiceModels, await lipName.resolve()],
     avatarCount: packs.size,
     voiceCount: voices.length,
     probes,

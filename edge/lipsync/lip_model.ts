@@ -88,15 +88,21 @@ const FACE_ITEM = 6 * 96 * 96;
  * ```
  *
  * @param backend Triton over HTTP or ONNX Runtime in process.
- * @param model The model's name.
+ * @param model The model's name, or a resolver asked before every batch
+ * (the name may be known only once the backend is up).
  * @returns The lip model.
  */
 export function lipModelFromBackend(
   backend: InferenceBackend,
-  model: string,
+  model: string | (() => Promise<string>),
 ): LipModel {
-  let plan: Promise<LipCallPlan> | undefined;
+  const modelName = typeof model === "string"
+    ? () => Promise.resolve(model)
+    : model;
+  // Planned once per model name: the name may change while the backend starts.
+  let planned: { model: string; plan: Promise<LipCallPlan> } | undefined;
   async function call(
+    model: string,
     names: Wav2lipTensorNames,
     mel: Float32Array,
     face: Float32Array,
@@ -110,17 +116,24 @@ export function lipModelFromBackend(
     return wav2lipFaces(outputs, names);
   }
   return async (batch, { signal }) => {
-    if (plan === undefined) {
-      plan = planCalls(
-        backend as InferenceBackend & MaybeConfig,
+    const model = await modelName();
+    if (planned?.model !== model) {
+      const entry = {
         model,
-        signal,
-      );
-      plan.catch(() => plan = undefined);
+        plan: planCalls(
+          backend as InferenceBackend & MaybeConfig,
+          model,
+          signal,
+        ),
+      };
+      planned = entry;
+      entry.plan.catch(() => {
+        if (planned === entry) planned = undefined;
+      });
     }
-    const { names, maxBatch, fixed } = await plan;
+    const { names, maxBatch, fixed } = await planned.plan;
     if (maxBatch === undefined || batch.size <= maxBatch && !fixed) {
-      return await call(names, batch.mel, batch.faces, signal);
+      return await call(model, names, batch.mel, batch.faces, signal);
     }
     const faces: Float32Array[] = [];
     for (let start = 0; start < batch.size; start += maxBatch) {
@@ -141,7 +154,7 @@ export function lipModelFromBackend(
         mel = paddedMel;
         face = paddedFace;
       }
-      const out = await call(names, mel, face, signal);
+      const out = await call(model, names, mel, face, signal);
       faces.push(...out.slice(0, count));
     }
     return faces;

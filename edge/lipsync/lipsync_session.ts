@@ -28,6 +28,7 @@ import { buildFaceBatch, FACE_INPUT_VALUES } from "../frames/face_batch.ts";
 import { JpegEncoder } from "../frames/jpeg_encoder.ts";
 import { pasteFace } from "../frames/paste_face.ts";
 import { PingPongPicker } from "../frames/ping_pong.ts";
+import { yieldToEventLoop } from "../pipeline/yield_to_event_loop.ts";
 import type {
   LipSyncSession,
   PipelineCallOptions,
@@ -257,6 +258,9 @@ export function createLipSyncSession(
       if (isSpeaking) speakingAt++;
       if (rendered[face] === k) lastFace = faces[face++]!;
       if (isSpeaking && lastFace !== undefined) {
+        // One frame's CPU work is one slice: requests run in between.
+        await yieldToEventLoop();
+        signal.throwIfAborted();
         const startedMs = now();
         pasteFace(pack.frames[avatarFrame]!, {
           face: lastFace,

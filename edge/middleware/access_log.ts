@@ -7,9 +7,20 @@
  */
 
 import type { MiddlewareHandler } from "hono";
-import { routePath } from "hono/route";
+import { matchedRoutes } from "hono/route";
 import type { AppEnv } from "../app_env.ts";
 import type { Counter } from "../prometheus.ts";
+
+/** Methods kept as metric labels; any other method counts as `other`. */
+const KNOWN_METHODS = new Set([
+  "GET",
+  "HEAD",
+  "POST",
+  "PUT",
+  "PATCH",
+  "DELETE",
+  "OPTIONS",
+]);
 
 /**
  * Creates the access-log middleware.
@@ -24,12 +35,13 @@ export function accessLog(
   return async function accessLog(c, next) {
     const start = now();
     await next();
-    const route = c.res.status === 404 && routePath(c, -1) === "/*"
-      ? "unmatched"
-      : routePath(c, -1);
-    requests.inc({ route, method: c.req.method, status: c.res.status });
+    // The handler's pattern (middleware, method ALL, may match after it).
+    const route = matchedRoutes(c).find((r) => r.method !== "ALL")?.path ??
+      "unmatched";
+    const method = KNOWN_METHODS.has(c.req.method) ? c.req.method : "other";
+    requests.inc({ route, method, status: c.res.status });
     c.var.log.info("request", {
-      method: c.req.method,
+      method: c.req.method.slice(0, 32),
       path: c.req.path,
       route,
       status: c.res.status,

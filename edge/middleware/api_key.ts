@@ -1,15 +1,65 @@
 /**
- * Optional Bearer API keys. With no keys configured every caller is
- * `anonymous`; otherwise a request must carry `Authorization: Bearer <key>`,
- * compared in constant time, and is known as `key:<index>` afterwards (the key
- * itself is never logged).
+ * Optional Bearer API keys, and who a caller is. With keys configured a
+ * request must carry `Authorization: Bearer <key>`, compared in constant
+ * time, and is known as `key:<index>` afterwards (the key itself is never
+ * logged). Without keys a caller is known by its remote address
+ * (`address:<ip>`), so per-caller stream limits apply per client rather than
+ * to everybody at once; `anonymous` only when the runtime gives no address
+ * (in-process `app.request()`).
  *
  * @module
  */
 
-import type { MiddlewareHandler } from "hono";
+import type { Context, MiddlewareHandler } from "hono";
 import type { AppEnv } from "../app_env.ts";
 import { problem } from "../problem.ts";
+
+/** The outcome of checking a request's key. */
+export type KeyCheck =
+  | { ok: true; index: number }
+  | { ok: false; reason: "missing" | "invalid" };
+
+/**
+ * Checks an `Authorization` header against the keys (constant time per key).
+ *
+ * @param keys The accepted keys, encoded as UTF-8.
+ * @param header The request's `Authorization` header.
+ * @returns The matching key's index, or why there is none.
+ *
+ * @example
+ * ```ts
+ * import { checkApiKey } from "./api_key.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const keys = [new TextEncoder().encode("k".repeat(16))];
+ * assert.deepEqual(checkApiKey(keys, `Bearer ${"k".repeat(16)}`), { ok: true, index: 0 });
+ * assert.deepEqual(checkApiKey(keys, undefined), { ok: false, reason: "missing" });
+ * assert.deepEqual(checkApiKey(keys, "Bearer nope"), { ok: false, reason: "invalid" });
+ * ```
+ */
+export function checkApiKey(
+  keys: readonly Uint8Array[],
+  header: string | undefined,
+): KeyCheck {
+  const match = /^Bearer +([\x21-\x7e]+) *$/i.exec(header ?? "");
+  if (!match) return { ok: false, reason: "missing" };
+  const given = new TextEncoder().encode(match[1]!);
+  const index = keys.findIndex((key) => equalConstantTime(key, given));
+  return index < 0 ? { ok: false, reason: "invalid" } : { ok: true, index };
+}
+
+/**
+ * The caller's remote address when the runtime gives one (`Deno.serve`
+ * passes it as the handler's second argument, which Hono exposes as `c.env`).
+ *
+ * @param c The request context.
+ * @returns The address, or `undefined` in process.
+ */
+export function remoteAddress(c: Context): string | undefined {
+  const env = c.env as { remoteAddr?: { hostname?: unknown } } | undefined;
+  const hostname = env?.remoteAddr?.hostname;
+  return typeof hostname === "string" ? hostname : undefined;
+}
 
 /**
  * Creates the API-key middleware.
@@ -22,23 +72,20 @@ export function apiKey(keys: readonly string[]): MiddlewareHandler<AppEnv> {
   const encoded = keys.map((key) => encoder.encode(key));
   return async function apiKey(c, next) {
     if (encoded.length === 0) {
-      c.set("clientKey", "anonymous");
+      const address = remoteAddress(c);
+      c.set("clientKey", address ? `address:${address}` : "anonymous");
       return await next();
     }
-    const match = /^Bearer +([\x21-\x7e]+) *$/i.exec(
-      c.req.header("Authorization") ?? "",
-    );
-    const given = encoder.encode(match?.[1] ?? "");
-    const index = encoded.findIndex((key) => equalConstantTime(key, given));
-    if (!match || index < 0) {
+    const check = checkApiKey(encoded, c.req.header("Authorization"));
+    if (!check.ok) {
       throw problem(401, "unauthorized", {
-        detail: match
+        detail: check.reason === "invalid"
           ? "The API key is not valid"
           : "Send an API key as 'Authorization: Bearer <key>'",
         headers: { "WWW-Authenticate": 'Bearer realm="lipstream"' },
       });
     }
-    c.set("clientKey", `key:${index}`);
+    c.set("clientKey", `key:${check.index}`);
     await next();
   };
 }

@@ -4,6 +4,11 @@
  * body ends, errors or is cancelled by the client, or at once for a response
  * without a body or an error.
  *
+ * A client that stops reading must not hold its slot forever: once a part
+ * is handed to the runtime, the next pull must come within the write
+ * deadline, or the stream is evicted (the source is cancelled, which stops
+ * the utterance, and the slot is freed).
+ *
  * @module
  */
 
@@ -12,25 +17,39 @@ import type { AppEnv } from "../app_env.ts";
 import { problem } from "../problem.ts";
 import type { StreamSlots } from "../stream_slots.ts";
 
+/** Options for {@linkcode streamLimit}. */
+export interface StreamLimitOptions {
+  /** `Retry-After` seconds of 429 responses. @default {1} */
+  retryAfterSeconds?: number;
+  /** Longest wait for a client to take the next part, ms; 0 turns eviction off. @default {0} */
+  writeDeadlineMs?: number;
+  /** Called when a slow reader is evicted. */
+  onEvict?: () => void;
+}
+
 /**
  * Creates the stream-limit middleware.
  *
  * @param slots The shared slot tracker.
- * @param options `retryAfterSeconds` for 429 responses. @default {1}
+ * @param options Retry-After and the write deadline.
  * @returns The middleware.
  */
 export function streamLimit(
   slots: StreamSlots,
-  options: { retryAfterSeconds?: number } = {},
+  options: StreamLimitOptions = {},
 ): MiddlewareHandler<AppEnv> {
   const retryAfter = String(options.retryAfterSeconds ?? 1);
+  const deadlineMs = options.writeDeadlineMs ?? 0;
   return async function streamLimit(c, next) {
-    const release = slots.tryAcquire(c.var.clientKey);
+    const client = c.var.clientKey;
+    const release = slots.tryAcquire(client);
     if (typeof release !== "function") {
       throw problem(429, "too-many-streams", {
         detail: release === "global"
-          ? "The server is at its limit of concurrent streams"
-          : "This API key is at its limit of concurrent streams",
+          ? `The server is at its limit of ${slots.limits.global} concurrent streams`
+          : client.startsWith("key:")
+          ? `This API key is at its limit of ${slots.limits.perKey} concurrent streams`
+          : `This client address is at its limit of ${slots.limits.perKey} concurrent streams`,
         headers: { "Retry-After": retryAfter },
       });
     }
@@ -45,33 +64,70 @@ export function streamLimit(
       release();
       return;
     }
-    c.res = new Response(withFinalizer(body, release), c.res);
+    c.res = new Response(
+      withFinalizer(body, release, deadlineMs, () => {
+        c.var.log?.warn("slow reader evicted", {
+          write_deadline_ms: deadlineMs,
+        });
+        options.onEvict?.();
+      }),
+      c.res,
+    );
   };
 }
 
-/** Re-streams `body`, calling `final` once when it ends, errors or is cancelled. */
+/**
+ * Re-streams `body`, calling `final` once when it ends, errors or is
+ * cancelled, and cancelling it when the reader does not ask for the next
+ * chunk within `deadlineMs` of the last one.
+ */
 function withFinalizer(
   body: ReadableStream<Uint8Array>,
   final: () => void,
+  deadlineMs: number,
+  onEvict: () => void,
 ): ReadableStream<Uint8Array> {
   const reader = body.getReader();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let ended = false;
+  function end() {
+    ended = true;
+    clearTimeout(timer);
+    final();
+  }
   return new ReadableStream<Uint8Array>({
     async pull(controller) {
+      clearTimeout(timer);
       try {
         const { done, value } = await reader.read();
+        if (ended) return;
         if (done) {
-          final();
+          end();
           controller.close();
-        } else {
-          controller.enqueue(value);
+          return;
+        }
+        controller.enqueue(value);
+        if (deadlineMs > 0) {
+          timer = setTimeout(() => {
+            if (ended) return;
+            end();
+            onEvict();
+            const reason = new DOMException(
+              `The client did not read for ${deadlineMs} ms`,
+              "TimeoutError",
+            );
+            controller.error(reason);
+            reader.cancel(reason).catch(() => {});
+          }, deadlineMs);
         }
       } catch (error) {
-        final();
+        if (ended) return;
+        end();
         controller.error(error);
       }
     },
     async cancel(reason) {
-      final();
+      end();
       await reader.cancel(reason);
     },
   }, { highWaterMark: 0 });

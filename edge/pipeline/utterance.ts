@@ -28,6 +28,8 @@ export type UtteranceEvent =
     type: "start";
     /** The open lip-sync session (frame size and rate). */
     session: LipSyncSession;
+    /** The session's idle-loop position when it opened (its getter moves on as frames are taken). */
+    idlePosition?: number;
   }
   | {
     type: "audio";
@@ -88,7 +90,13 @@ export async function* runUtterance(
   try {
     void pump(request.audio(local.signal), queue);
     session = await lipSync.open(request, { signal: local.signal });
-    yield { type: "start", session };
+    yield {
+      type: "start",
+      session,
+      ...(session.idlePosition === undefined
+        ? {}
+        : { idlePosition: session.idlePosition }),
+    };
     const open = session;
     const timeline = new SentenceTimeline(open.fps);
     const audio = (chunk: SpeechChunk) => timeline.audio(chunk);

@@ -63,6 +63,9 @@ export function catalogRoutes(
       if (jpeg === undefined) {
         throw problem(404, "unknown-avatar", {
           detail: `No avatar '${id}' with an idle frame`,
+          extensions: {
+            errors: [{ path: "/id", message: "is not a known avatar" }],
+          },
         });
       }
       return c.body(jpeg as Uint8Array<ArrayBuffer>, 200, {
@@ -82,6 +85,14 @@ export function catalogRoutes(
       if (jpeg === undefined) {
         throw problem(404, "unknown-frame", {
           detail: `No frame '${c.req.param("file")}' of avatar '${id}'`,
+          extensions: {
+            errors: [{
+              path: index === undefined ? "/file" : "/id",
+              message: index === undefined
+                ? "must be <index>.jpg"
+                : "has no such frame",
+            }],
+          },
         });
       }
       return c.body(jpeg as Uint8Array<ArrayBuffer>, 200, {

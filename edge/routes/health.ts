@@ -4,21 +4,28 @@
  * `degraded` names models that failed while the rest serve). `/readyz` also
  * lists the voices and avatar packs skipped at start-up
  * (`voices: { failed: [{ file, field, message }] }`, same for `avatars`).
+ * With API keys configured, `/readyz` shows its details (which name the
+ * backend's models and may carry its error text) only to a caller with a valid
+ * key; anyone else gets the status alone.
  *
  * @module
  */
 
 import { Hono } from "hono";
 import type { AppEnv } from "../app_env.ts";
+import { checkApiKey } from "../middleware/api_key.ts";
 import type { Readiness } from "../pipeline/types.ts";
 
 /**
  * Creates the health routes.
  *
- * @param deps The readiness probe.
+ * @param deps The readiness probe and the API keys (empty: no auth).
  * @returns The sub-app.
  */
-export function healthRoutes(deps: { readiness: Readiness }): Hono<AppEnv> {
+export function healthRoutes(
+  deps: { readiness: Readiness; apiKeys?: readonly string[] },
+): Hono<AppEnv> {
+  const keys = (deps.apiKeys ?? []).map((key) => new TextEncoder().encode(key));
   return new Hono<AppEnv>()
     .get("/healthz", (c) => c.json({ status: "ok" }))
     .get("/readyz", async (c) => {
@@ -27,9 +34,14 @@ export function healthRoutes(deps: { readiness: Readiness }): Hono<AppEnv> {
       if (!report.ready) {
         c.header("Retry-After", String(report.retryAfterSeconds ?? 5));
       }
+      const status = report.ready ? "ready" : "not ready";
+      const code = report.ready ? 200 : 503;
+      const detailed = keys.length === 0 ||
+        checkApiKey(keys, c.req.header("Authorization")).ok;
+      if (!detailed) return c.json({ status }, code);
       return c.json(
         {
-          status: report.ready ? "ready" : "not ready",
+          status,
           checks: report.checks,
           voices: { failed: report.failed?.voices ?? [] },
           avatars: { failed: report.failed?.avatars ?? [] },
@@ -37,7 +49,7 @@ export function healthRoutes(deps: { readiness: Readiness }): Hono<AppEnv> {
             ? {}
             : { degraded: report.degraded }),
         },
-        report.ready ? 200 : 503,
+        code,
       );
     });
 }

@@ -17,7 +17,10 @@ import { Hono, type MiddlewareHandler } from "hono";
 import type { AppEnv } from "../app_env.ts";
 import { requireContentType } from "../middleware/content_type.ts";
 import type { SpeechChunk, WavDecoder } from "../pipeline/types.ts";
-import { problem } from "../problem.ts";
+import { problem, ProblemError } from "../problem.ts";
+import { canResample } from "@lipstream/shared";
+import { audioTooLong } from "../pipeline/audio_limit.ts";
+import { MEL_SAMPLE_RATE_HZ } from "../lipsync/mel_timeline.ts";
 import type { RequestSchemas } from "../schemas.ts";
 import { resolveAvatar } from "./resolve.ts";
 import {
@@ -37,7 +40,14 @@ export interface LipsyncDeps extends UtteranceResponseDeps {
   defaultFps: number;
   /** Seconds of audio per WAV part and lip-sync step. @default {1} */
   chunkSeconds?: number;
+  /** Longest upload, seconds of audio. @default {Infinity} */
+  maxAudioSeconds?: number;
 }
+
+/** Lowest upload sample rate (telephone audio); below it there is no speech band to lip-sync. */
+export const MIN_UPLOAD_SAMPLE_RATE_HZ = 8000;
+/** Highest upload sample rate. */
+export const MAX_UPLOAD_SAMPLE_RATE_HZ = 384_000;
 
 const WAV_TYPES = ["audio/wav", "audio/x-wav", "audio/wave", "audio/vnd.wave"];
 
@@ -58,7 +68,9 @@ async function readUpload(request: Request, url: URL): Promise<Upload> {
   let form: FormData;
   try {
     form = await request.formData();
-  } catch {
+  } catch (error) {
+    // A body limit (413, 408, incomplete body) keeps its own problem.
+    if (error instanceof ProblemError) throw error;
     throw problem(400, "malformed-form", {
       detail: "The request body is not valid multipart/form-data",
     });
@@ -87,6 +99,21 @@ async function readUpload(request: Request, url: URL): Promise<Upload> {
     });
   }
   return { params, bytes: new Uint8Array(await file.arrayBuffer()) };
+}
+
+/** 400 unless the lip-sync pipeline can take audio at `sampleRateHz`. */
+function checkSampleRate(sampleRateHz: number): void {
+  if (
+    sampleRateHz >= MIN_UPLOAD_SAMPLE_RATE_HZ &&
+    sampleRateHz <= MAX_UPLOAD_SAMPLE_RATE_HZ &&
+    canResample({ fromHz: sampleRateHz, toHz: MEL_SAMPLE_RATE_HZ })
+  ) return;
+  const message =
+    `sample rate ${sampleRateHz} Hz is not supported: use an integer rate from ${MIN_UPLOAD_SAMPLE_RATE_HZ} to ${MAX_UPLOAD_SAMPLE_RATE_HZ} Hz such as 16000, 22050, 44100 or 48000`;
+  throw problem(400, "unsupported-sample-rate", {
+    detail: `Cannot lip-sync the uploaded audio: ${message}`,
+    extensions: { errors: [{ path: "/audio", message }] },
+  });
 }
 
 function decode(decodeWav: WavDecoder, bytes: Uint8Array) {
@@ -146,6 +173,11 @@ export function lipsyncRoutes(deps: LipsyncDeps): Hono<AppEnv> {
       const params = deps.schemas.lipsync.parse(upload.params);
       const avatar = await resolveAvatar(deps.lipSync, params.avatar);
       const { samples, sampleRateHz } = decode(deps.decodeWav, upload.bytes);
+      checkSampleRate(sampleRateHz);
+      const maxSeconds = deps.maxAudioSeconds ?? Infinity;
+      if (samples.length / sampleRateHz > maxSeconds) {
+        throw audioTooLong(maxSeconds, "/audio");
+      }
       return await utteranceResponse(c, deps, {
         route: "/v1/lipsync",
         startedAtMs,
@@ -159,6 +191,10 @@ export function lipsyncRoutes(deps: LipsyncDeps): Hono<AppEnv> {
         audio: (signal) =>
           audioChunks(samples, sampleRateHz, chunkSeconds, signal),
         audioMs: () => 0,
+        audioPath: "/audio",
+        // Audio is at hand at once; wait for the first frame, so a lip
+        // model that cannot run (backend down) answers 503 before the stream.
+        primeUntilFrame: true,
       });
     },
   );

@@ -22,6 +22,7 @@ import {
 import type { AppEnv } from "../app_env.ts";
 import type { EdgeMetrics } from "../metrics.ts";
 import type { LipSyncService, SpeechService } from "../pipeline/types.ts";
+import { limitAudio } from "../pipeline/audio_limit.ts";
 import { runUtterance } from "../pipeline/utterance.ts";
 import type { RequestSchemas } from "../schemas.ts";
 import { resolveAvatar, resolveVoice } from "./resolve.ts";
@@ -40,6 +41,8 @@ export interface MjpegDeps {
   streamLimit: MiddlewareHandler<AppEnv>;
   /** Longest wait for one backend step. */
   backendTimeoutMs: number;
+  /** Longest audio of one text, s. @default {Infinity} */
+  maxAudioSeconds?: number;
   /** Default frame rate. */
   defaultFps: number;
   /** The clock in milliseconds. */
@@ -69,15 +72,21 @@ export function mjpegRoutes(deps: MjpegDeps): Hono<AppEnv> {
         ...optional("sessionId", query.session),
         ...optional("idlePosition", query.idle_position),
         audio: (signal) =>
-          deps.speech.synthesize({
-            text: query.text,
-            voiceId: voice.id,
-            ...(query.speaker === undefined ? {} : { speaker: query.speaker }),
-            ...(query.language === undefined
-              ? {}
-              : { language: query.language }),
-            ...(query.speed === undefined ? {} : { speed: query.speed }),
-          }, { signal }),
+          limitAudio(
+            deps.speech.synthesize({
+              text: query.text,
+              voiceId: voice.id,
+              ...(query.speaker === undefined
+                ? {}
+                : { speaker: query.speaker }),
+              ...(query.language === undefined
+                ? {}
+                : { language: query.language }),
+              ...(query.speed === undefined ? {} : { speed: query.speed }),
+            }, { signal }),
+            deps.maxAudioSeconds ?? Infinity,
+            "/text",
+          ),
       }, { signal: controller.signal, stepTimeoutMs: deps.backendTimeoutMs })[
         Symbol.asyncIterator
       ]();

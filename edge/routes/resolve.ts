@@ -32,6 +32,7 @@ export async function resolveVoice(
   if (!voice) {
     throw problem(404, "unknown-voice", {
       detail: `No voice ${JSON.stringify(request.voice)}; see GET /v1/voices`,
+      extensions: fieldError("/voice", "is not a known voice"),
     });
   }
   const { speaker, language } = request;
@@ -41,6 +42,7 @@ export async function resolveVoice(
   if (!known) {
     throw problem(404, "unknown-speaker", {
       detail: `Voice "${voice.id}" has no speaker ${JSON.stringify(speaker)}`,
+      extensions: fieldError("/speaker", "is not a speaker of this voice"),
     });
   }
   if (language !== undefined && !voice.languages.includes(language)) {
@@ -48,6 +50,10 @@ export async function resolveVoice(
       detail: `Voice "${voice.id}" does not speak ${
         JSON.stringify(language)
       }: expected one of ${voice.languages.join(", ")}`,
+      extensions: fieldError(
+        "/language",
+        `must be one of ${voice.languages.join(", ")}`,
+      ),
     });
   }
   return voice;
@@ -69,7 +75,13 @@ export async function resolveAvatar(
   if (!avatar) {
     throw problem(404, "unknown-avatar", {
       detail: `No avatar ${JSON.stringify(id)}; see GET /v1/avatars`,
+      extensions: fieldError("/avatar", "is not a known avatar"),
     });
   }
   return avatar;
+}
+
+/** The `errors` member naming the failing field (RFC 6901 pointer). */
+function fieldError(path: string, message: string) {
+  return { errors: [{ path, message }] };
 }

@@ -12,6 +12,7 @@ import type { EdgeMetrics } from "../metrics.ts";
 import { requireContentType } from "../middleware/content_type.ts";
 import { withStepTimeout } from "../pipeline/step_timeout.ts";
 import type { SpeechService, WavEncoder } from "../pipeline/types.ts";
+import { limitAudio } from "../pipeline/audio_limit.ts";
 import { readJsonBody } from "../request_body.ts";
 import type { RequestSchemas } from "../schemas.ts";
 import { resolveVoice } from "./resolve.ts";
@@ -28,6 +29,8 @@ export interface TtsDeps {
   metrics: EdgeMetrics;
   /** Longest wait for one sentence. */
   backendTimeoutMs: number;
+  /** Longest audio of one text, s. @default {Infinity} */
+  maxAudioSeconds?: number;
   /** Slot middleware (synthesis holds backend capacity like a stream). */
   streamLimit: MiddlewareHandler<AppEnv>;
 }
@@ -61,9 +64,11 @@ export function ttsRoutes(deps: TtsDeps): Hono<AppEnv> {
           ? {}
           : { noiseW: body.noise_scale_w }),
       };
-      const speech = deps.speech.synthesize(request, {
-        signal: c.req.raw.signal,
-      });
+      const speech = limitAudio(
+        deps.speech.synthesize(request, { signal: c.req.raw.signal }),
+        deps.maxAudioSeconds ?? Infinity,
+        "/text",
+      );
       for await (
         const chunk of withStepTimeout(speech, deps.backendTimeoutMs)
       ) {

@@ -21,6 +21,7 @@ import type {
   WavEncoder,
   WavSampleFormat,
 } from "../pipeline/types.ts";
+import { limitAudio } from "../pipeline/audio_limit.ts";
 import { runUtterance, type UtteranceEvent } from "../pipeline/utterance.ts";
 import { utteranceParts } from "../utterance_parts.ts";
 import type { UtteranceRegistry } from "../utterances.ts";
@@ -37,6 +38,8 @@ export interface UtteranceResponseDeps {
   utterances: UtteranceRegistry;
   /** Longest wait for one backend step. */
   backendTimeoutMs: number;
+  /** Longest audio of one utterance, s. @default {Infinity} */
+  maxAudioSeconds?: number;
   /** The clock in milliseconds. */
   now: () => number;
 }
@@ -65,6 +68,10 @@ export interface UtteranceResponseRequest {
   audio: (signal: AbortSignal) => AsyncIterable<SpeechChunk>;
   /** Milliseconds spent producing audio so far (for the end part). */
   audioMs: () => number;
+  /** The request field the audio comes from (`/text`, `/audio`), for a too-long problem. */
+  audioPath?: string;
+  /** Answer only after the first frame, not the first audio (so a failing lip model gets a status). */
+  primeUntilFrame?: boolean;
 }
 
 /** One utterance started and primed up to its first audio. */
@@ -83,6 +90,7 @@ export interface PrimedUtterance {
  */
 export async function primeUtterance(
   events: AsyncIterable<UtteranceEvent>,
+  until: "audio" | "frame" = "audio",
 ): Promise<PrimedUtterance> {
   const iterator = events[Symbol.asyncIterator]();
   const first: UtteranceEvent[] = [];
@@ -90,7 +98,7 @@ export async function primeUtterance(
     const result = await iterator.next();
     if (result.done) break;
     first.push(result.value);
-    if (result.value.type === "audio") break;
+    if (result.value.type === until) break;
   }
   return { events: iterator, first };
 }
@@ -121,11 +129,19 @@ export async function utteranceResponse(
     ...optional("jpegQuality", request.jpegQuality),
     ...optional("sessionId", request.sessionId),
     ...optional("idlePosition", request.idlePosition),
-    audio: request.audio,
+    audio: (signal) =>
+      limitAudio(
+        request.audio(signal),
+        deps.maxAudioSeconds ?? Infinity,
+        request.audioPath ?? "/text",
+      ),
   }, { signal: controller.signal, stepTimeoutMs: deps.backendTimeoutMs });
   let primed: PrimedUtterance;
   try {
-    primed = await primeUtterance(events);
+    primed = await primeUtterance(
+      events,
+      request.primeUntilFrame ? "frame" : "audio",
+    );
   } catch (error) {
     controller.abort(error);
     unregister();

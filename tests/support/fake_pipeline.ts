@@ -63,6 +63,8 @@ export interface FakeOptions {
   sentenceDelayMs?: number;
   /** Delay before each frame, ms. @default {0} */
   frameDelayMs?: number;
+  /** The JPEG every frame carries (e.g. a large one to fill socket buffers). @default {TINY_JPEG} */
+  frameJpeg?: Uint8Array;
   /** Throw this error instead of synthesizing sentence `failAt.sentence`. */
   failAt?: { sentence: number; error: Error };
 }
@@ -153,7 +155,11 @@ export function createSolidLipSyncService(
             await wait(options.frameDelayMs ?? 0, signal, stats);
             stats.frames++;
             const index = nextIndex++;
-            yield { index, ptsMs: index * 1000 / request.fps, jpeg: TINY_JPEG };
+            yield {
+              index,
+              ptsMs: index * 1000 / request.fps,
+              jpeg: options.frameJpeg ?? TINY_JPEG,
+            };
           }
         },
         close() {},

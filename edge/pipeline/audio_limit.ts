@@ -1,0 +1,67 @@
+/**
+ * Bounds the audio of one utterance: once the chunks add up to more than
+ * `maxSeconds`, the iteration throws a 413 `audio-too-long` problem (before
+ * the chunk that crosses the bound is passed on), so neither a long text
+ * nor a tiny upload declaring a low sample rate can make unbounded work.
+ *
+ * @module
+ */
+
+import { problem } from "../problem.ts";
+import type { SpeechChunk } from "./types.ts";
+
+/**
+ * Passes chunks through while their total duration stays within the bound.
+ *
+ * @param chunks The audio.
+ * @param maxSeconds The longest audio allowed.
+ * @param path The request field that produced the audio, for `errors[].path`.
+ * @returns The same chunks.
+ * @throws {ProblemError} 413 `audio-too-long` beyond the bound.
+ *
+ * @example
+ * ```ts
+ * import { limitAudio } from "./audio_limit.ts";
+ * import assert from "node:assert/strict";
+ *
+ * async function* twoSeconds() {
+ *   for (let i = 0; i < 2; i++) {
+ *     yield { sentenceIndex: i, samples: new Float32Array(16000), sampleRateHz: 16000 };
+ *   }
+ * }
+ * let seen = 0;
+ * await assert.rejects(async () => {
+ *   for await (const _ of limitAudio(twoSeconds(), 1.5, "/text")) seen++;
+ * }, (error: Error) => /1.5 s/.test(error.message));
+ * assert.equal(seen, 1);
+ * ```
+ */
+export async function* limitAudio(
+  chunks: AsyncIterable<SpeechChunk>,
+  maxSeconds: number,
+  path: string,
+): AsyncGenerator<SpeechChunk> {
+  let seconds = 0;
+  for await (const chunk of chunks) {
+    seconds += chunk.samples.length / chunk.sampleRateHz;
+    if (seconds > maxSeconds) throw audioTooLong(maxSeconds, path);
+    yield chunk;
+  }
+}
+
+/**
+ * The problem of audio over the bound.
+ *
+ * @param maxSeconds The bound.
+ * @param path The request field.
+ * @returns The error, to throw.
+ */
+export function audioTooLong(maxSeconds: number, path: string) {
+  return problem(413, "audio-too-long", {
+    detail:
+      `The audio would last more than ${maxSeconds} s (MAX_AUDIO_SECONDS)`,
+    extensions: {
+      errors: [{ path, message: `must give at most ${maxSeconds} s of audio` }],
+    },
+  });
+}
