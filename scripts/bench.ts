@@ -26,7 +26,6 @@ const TEXT = [
   "The audio never waits for the video.",
   "Thank you for listening!",
 ].join(" ");
-const FPS = 25;
 const PYTHON = Deno.env.get("LIPSTREAM_PYTHON") ?? ".tools/venv/bin/python";
 const REAL_MODEL = "generated/real/wav2lip.onnx";
 const REPOSITORY = "generated/bench-models";
