@@ -7,14 +7,17 @@
  */
 
 import { Hono } from "hono";
+import type { MiddlewareHandler } from "hono";
 import type { AppEnv } from "./app_env.ts";
 import type { EdgeConfig } from "./config.ts";
+import { Drain } from "./drain.ts";
 import { createJsonLogger, type Logger } from "./log.ts";
 import { createEdgeMetrics, type EdgeMetrics } from "./metrics.ts";
 import { accessLog } from "./middleware/access_log.ts";
 import { apiKey } from "./middleware/api_key.ts";
 import { bodySize } from "./middleware/body_size.ts";
 import { corsFromConfig } from "./middleware/cors.ts";
+import { refuseWhileDraining } from "./middleware/draining.ts";
 import { problemErrors } from "./middleware/problem_errors.ts";
 import { requestId } from "./middleware/request_id.ts";
 import { streamLimit } from "./middleware/stream_limit.ts";
@@ -83,6 +86,8 @@ export interface EdgeApp {
   slots: StreamSlots;
   /** Running utterances. */
   utterances: UtteranceRegistry;
+  /** The graceful stop: `drain.run(timeoutMs)` before the server shuts down. */
+  drain: Drain;
 }
 
 /**
@@ -126,7 +131,11 @@ export function createApp(deps: AppDeps): EdgeApp {
   const utterances = new UtteranceRegistry();
   const metrics = createEdgeMetrics({ inFlightStreams: () => slots.active });
   const schemas = createRequestSchemas(config);
-  const slotLimit = streamLimit(slots);
+  const drain = new Drain(utterances);
+  const refuse = refuseWhileDraining(drain);
+  const slotsTaken = streamLimit(slots);
+  const slotLimit: MiddlewareHandler<AppEnv> = (c, next) =>
+    refuse(c, async () => void await slotsTaken(c, next));
   const common = {
     speech: deps.speech,
     lipSync: deps.lipSync,
@@ -147,7 +156,7 @@ export function createApp(deps: AppDeps): EdgeApp {
   app.use(accessLog({ requests: metrics.requests, now }));
   app.use(corsFromConfig(config.corsOrigins));
   app.use(bodySize(config.maxBodyBytes));
-  app.route("/", healthRoutes(deps));
+  app.route("/", healthRoutes({ readiness: deps.readiness, drain }));
   app.route("/", metricsRoutes(metrics.registry));
   app.route("/", openApiRoutes(schemas));
   app.route("/", webRoutes());
@@ -167,6 +176,6 @@ export function createApp(deps: AppDeps): EdgeApp {
     }),
   );
   app.route("/", ttsRoutes({ ...common, encodeWav: deps.encodeWav }));
-  app.route("/", mjpegRoutes(common));
-  return { app, metrics, slots, utterances };
+  app.route("/", mjpegRoutes({ ...common, utterances }));
+  return { app, metrics, slots, utterances, drain };
 }

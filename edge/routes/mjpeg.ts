@@ -24,6 +24,7 @@ import type { EdgeMetrics } from "../metrics.ts";
 import type { LipSyncService, SpeechService } from "../pipeline/types.ts";
 import { runUtterance } from "../pipeline/utterance.ts";
 import type { RequestSchemas } from "../schemas.ts";
+import type { UtteranceRegistry } from "../utterances.ts";
 import { resolveAvatar, resolveVoice } from "./resolve.ts";
 
 /** What the MJPEG route needs. */
@@ -44,6 +45,8 @@ export interface MjpegDeps {
   defaultFps: number;
   /** The clock in milliseconds. */
   now: () => number;
+  /** Running utterances (a graceful stop waits for these streams too). */
+  utterances: UtteranceRegistry;
 }
 
 /**
@@ -62,6 +65,10 @@ export function mjpegRoutes(deps: MjpegDeps): Hono<AppEnv> {
       const avatar = await resolveAvatar(deps.lipSync, query.avatar);
       const fps = query.fps ?? deps.defaultFps;
       const controller = new AbortController();
+      const unregister = deps.utterances.add(crypto.randomUUID(), {
+        owner: c.var.clientKey,
+        controller,
+      });
       const events = runUtterance(deps.lipSync, {
         avatarId: avatar.id,
         fps,
@@ -101,6 +108,7 @@ export function mjpegRoutes(deps: MjpegDeps): Hono<AppEnv> {
               if (result.done) {
                 out.enqueue(encodeMultipartCloseDelimiter(boundary));
                 out.close();
+                unregister();
                 return;
               }
               const event = result.value;
@@ -119,9 +127,11 @@ export function mjpegRoutes(deps: MjpegDeps): Hono<AppEnv> {
             c.var.log.warn("mjpeg stream ended early", { error });
             out.enqueue(encodeMultipartCloseDelimiter(boundary));
             out.close();
+            unregister();
           }
         },
         cancel(reason) {
+          unregister();
           controller.abort(reason);
           Promise.resolve(events.return?.(undefined)).catch(() => {});
         },
