@@ -4,15 +4,19 @@
 #   sox               - reference very-high-quality resampler for resampler SNR tests
 #   espeak-ng         - real speech for resampler and mel parity tests
 #   chromium          - real browser for the web client tests (driven by playwright-core)
-# Usage: bash scripts/system_deps.sh
+# Usage: bash scripts/system_deps.sh [package...]   (no arguments: all of them; e.g. `ffmpeg` alone
+# for avatar:build, which scripts/start.sh installs)
 set -euo pipefail
 declare -A wanted=([ffprobe]=ffmpeg [sox]=sox [espeak-ng]=espeak-ng)
+only=" $* "
+selected() { [ "$only" = "  " ] || [[ "$only" == *" $1 "* ]]; }
 missing=()
 for tool in "${!wanted[@]}"; do
+  selected "${wanted[$tool]}" || continue
   command -v "$tool" >/dev/null 2>&1 || missing+=("${wanted[$tool]}")
 done
 # playwright-core launches this exact path (tests/web_client_test.ts).
-[ -x /usr/bin/chromium ] || missing+=(chromium)
+if selected chromium; then [ -x /usr/bin/chromium ] || missing+=(chromium); fi
 if [ "${#missing[@]}" -eq 0 ]; then exit 0; fi
 sudo_cmd=()
 if [ "$(id -u)" -ne 0 ]; then sudo_cmd=(sudo); fi

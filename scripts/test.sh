@@ -7,5 +7,6 @@ bash scripts/system_deps.sh
 # The project's own pinned Python (torch CPU, onnx, numpy, scipy) for exports and reference checks.
 LIPSTREAM_PYTHON="$(bash scripts/python_env.sh)"
 export LIPSTREAM_PYTHON
+bash scripts/npm_deps.sh
 bash scripts/deno.sh task setup
 bash scripts/deno.sh task test "$@"
