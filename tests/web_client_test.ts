@@ -195,6 +195,21 @@ Deno.test({
         block: INDEX_BLOCK_WIDTH,
         mouth: MOUTH_BOX,
       });
+      const failed: string[] = [];
+      page.on("requestfailed", (request) => {
+        failed.push(`${request.url()} ${request.failure()?.errorText}`);
+      });
+      const badResponses: string[] = [];
+      page.on("response", (response) => {
+        if (response.status() >= 400) {
+          badResponses.push(`${response.status()} ${response.url()}`);
+        }
+      });
+      await page.evaluate(`window.statusSamples = [];
+        setInterval(() => statusSamples.push([
+          document.getElementById("status").textContent,
+          lipstream.stats.received,
+        ]), 50);`);
       await page.getByRole("button", { name: "Speak" }).click();
       await waitForStats(page, (s) => s.framesPainted >= 10, 10_000);
       await Deno.mkdir(new URL("../out/", import.meta.url), {
@@ -208,6 +223,53 @@ Deno.test({
       await waitForStats(page, (s) => s.state === "idle", 15_000);
       const stats = await readStats(page);
       const samples: CanvasSample[] = await page.evaluate("canvasSamples");
+      // The whole stream arrives long before it is heard; the status says
+      // "speaking" until the sound ends, never "finishing".
+      const statuses: [string, boolean][] = await page.evaluate(
+        "statusSamples",
+      );
+      assert.ok(!statuses.some(([status]) => status === "finishing"));
+      assert.ok(
+        statuses.filter(([status, received]) =>
+          status === "speaking" && received
+        ).length > 0,
+      );
+      // The favicon is served. Chromium
+      // still reports the completed /v1/speak as ERR_ABORTED here, though the
+      // page reads its body to the end: not solved yet, so only logged.
+      if (failed.length > 0) console.log("requests failed:", failed);
+      // (The fake avatar here has no idle.jpg; the favicon must be there.)
+      assert.deepEqual(
+        badResponses.filter((line) => line.includes("/favicon.ico")),
+        [],
+      );
+      const icon = await fetch(`${server.url}/favicon.ico`);
+      assert.equal(icon.status, 200);
+      assert.equal(icon.headers.get("content-type"), "image/x-icon");
+      const ico = new Uint8Array(await icon.arrayBuffer());
+      assert.deepEqual([...ico.subarray(0, 6)], [0, 0, 1, 0, 1, 0]);
+      // On a desktop the pickers show their whole selected text.
+      await page.setViewportSize({ width: 1280, height: 800 });
+      const pickers: { id: string; text: number; box: number; cell: number }[] =
+        await page.evaluate(`[...document.querySelectorAll(".field select")]
+          .filter((select) => select.selectedOptions.length > 0)
+          .map((select) => {
+            const context = document.createElement("canvas").getContext("2d");
+            context.font = getComputedStyle(select).font;
+            return {
+              id: select.id,
+              text: context.measureText(select.selectedOptions[0].text).width,
+              box: select.getBoundingClientRect().width,
+              cell: select.parentElement.getBoundingClientRect().right -
+                select.getBoundingClientRect().right,
+            };
+          })`);
+      assert.ok(pickers.some((p) => p.id === "voice"));
+      for (const picker of pickers) {
+        // Room for the text plus the arrow and padding, inside its cell.
+        assert.ok(picker.box >= picker.text + 24, JSON.stringify(picker));
+        assert.ok(picker.cell >= -0.5, JSON.stringify(picker));
+      }
       console.log(summary(stats));
 
       assert.equal(server.stats.frames, frameCount);

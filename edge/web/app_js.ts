@@ -40,7 +40,7 @@ function freshStats(mode) {
     audioPartsReceived: 0, audioPartsDecoded: 0, segments: [], rebases: 0,
     framesReceived: 0, framesPainted: 0, framesDropped: 0, lastOffsetMs: null, maxAbsOffsetMs: 0,
     ttfaMs: null, ttfsMs: null, ttffMs: null, firstPaintAt: null, server: null, simple: null,
-    responseMs: null, fps: 25, lastPaintedPtsMs: null,
+    responseMs: null, fps: 25, lastPaintedPtsMs: null, received: false,
     sentIdlePosition: null, startIdlePosition: null, nextIdlePosition: null,
   };
 }
@@ -204,7 +204,9 @@ async function speakStreaming(body, headers, stats) {
   }
   await Promise.all(pending);
   utterance.timeline.start(); // no frames are coming: play what waits for them
-  if (current === utterance) stats.state = "finishing";
+  // Everything arrived, usually long before it is heard: the status stays
+  // "speaking" until playback ends (renderPanel turns it to "idle").
+  if (current === utterance) stats.received = true;
 }
 
 async function speakSimple(body, headers, stats) {
@@ -269,7 +271,7 @@ function formatMs(ms) {
 function renderPanel() {
   const stats = lipstream.stats;
   const timeline = current?.timeline;
-  if (stats.state === "finishing" && timeline && !timeline.isPlaying() && painter.pending === 0) {
+  if (stats.state === "speaking" && stats.received && timeline && !timeline.isPlaying() && painter.pending === 0) {
     stats.state = "idle";
     idleLoop.resume(idlePositionAfter(stats));
   }

@@ -13,6 +13,7 @@ export const INDEX_HTML: string = `<!doctype html>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Lipstream</title>
+<link rel="icon" href="/favicon.ico">
 <link rel="stylesheet" href="/web/style.css">
 <script type="module" src="/web/app.js"></script>
 </head>

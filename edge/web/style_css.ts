@@ -18,7 +18,8 @@ form { display: grid; gap: .5rem; }
 textarea, select, input, button { font: inherit; }
 textarea { width: 100%; box-sizing: border-box; }
 .pickers { display: grid; gap: .5rem; grid-template-columns: repeat(auto-fit, minmax(9rem, 1fr)); }
-.field { display: grid; gap: .2rem; }
+.field { display: grid; gap: .2rem; min-width: 0; }
+.field select { width: 100%; max-width: 100%; box-sizing: border-box; }
 .buttons { display: flex; gap: .5rem; }
 button { min-height: 2.75rem; min-width: 6rem; }
 .panel dl { display: grid; grid-template-columns: auto 1fr; gap: .2rem 1rem; margin: 0; }
@@ -27,5 +28,6 @@ button { min-height: 2.75rem; min-width: 6rem; }
 @media (min-width: 48rem) {
   main { grid-template-columns: 24rem 1fr; }
   h1, .panel { grid-column: 1 / -1; }
+  .field:has(#voice) { grid-column: span 2; }
 }
 `;
