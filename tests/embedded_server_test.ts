@@ -392,3 +392,18 @@ Deno.test("embedded server: ffmpeg reads speak.mjpeg without errors, every frame
     assert.equal(packets, parts.length);
   });
 });
+
+Deno.test("embedded server: the catalog marks the fixture voice and the drawn demo avatar", async () => {
+  await withEmbeddedServer(async (base) => {
+    const { voices } = await (await fetch(`${base}/v1/voices`)).json();
+    const { avatars } = await (await fetch(`${base}/v1/avatars`)).json();
+    assert.equal(
+      voices.find((v: { id: string }) => v.id === "fixture_vits")?.fixture,
+      true,
+    );
+    assert.equal(
+      avatars.find((a: { id: string }) => a.id === "demo")?.demo,
+      true,
+    );
+  });
+});

@@ -455,6 +455,13 @@ Deno.test({
         "fixture_vits",
       );
       await page.getByLabel("Avatar", { exact: true }).selectOption("demo");
+      // The page says the fixture voice and the demo avatar are not real.
+      const labels: string[] = await page.evaluate(
+        `["voice", "avatar"].map((id) =>
+          document.getElementById(id).selectedOptions[0].text)`,
+      );
+      assert.match(labels[0]!, /fixture_vits \(test fixture, tones\)/);
+      assert.match(labels[1]!, /demo .*\(drawn demo\)/);
       // The idle face shows before any speech.
       await waitForExpression(
         page,
