@@ -43,16 +43,18 @@ import { StreamSlots } from "./stream_slots.ts";
 import { UtteranceRegistry } from "./utterances.ts";
 
 /** The configuration fields the app uses. */
-export type AppConfig = Pick<
-  EdgeConfig,
-  | "maxTextLength"
-  | "maxBodyBytes"
-  | "maxConcurrentStreams"
-  | "maxStreamsPerKey"
-  | "apiKeys"
-  | "corsOrigins"
-  | "backendTimeoutMs"
->;
+export type AppConfig =
+  & Pick<
+    EdgeConfig,
+    | "maxTextLength"
+    | "maxBodyBytes"
+    | "maxConcurrentStreams"
+    | "maxStreamsPerKey"
+    | "apiKeys"
+    | "corsOrigins"
+    | "backendTimeoutMs"
+  >
+  & Partial<Pick<EdgeConfig, "metricsRequireKey">>;
 
 /** What {@linkcode createApp} needs. */
 export interface AppDeps {
@@ -157,6 +159,7 @@ export function createApp(deps: AppDeps): EdgeApp {
   app.use(corsFromConfig(config.corsOrigins));
   app.use(bodySize(config.maxBodyBytes));
   app.route("/", healthRoutes({ readiness: deps.readiness, drain }));
+  if (config.metricsRequireKey) app.use("/metrics", apiKey(config.apiKeys));
   app.route("/", metricsRoutes(metrics.registry));
   app.route("/", openApiRoutes(schemas));
   app.route("/", webRoutes());

@@ -139,6 +139,18 @@ const ConfigSchema = z.object({
   ),
   BACKEND_TIMEOUT_MS: integer("BACKEND_TIMEOUT_MS", 100, 600_000, 15_000),
   DRAIN_TIMEOUT_MS: integer("DRAIN_TIMEOUT_MS", 0, 3_600_000, 30_000),
+  METRICS_REQUIRE_KEY: z.string().trim().optional().transform((raw, ctx) => {
+    const value = (raw || "false").toLowerCase();
+    if (value === "true" || value === "1") return true;
+    if (value === "false" || value === "0") return false;
+    ctx.addIssue({
+      code: "custom",
+      message: `METRICS_REQUIRE_KEY must be true or false: received ${
+        JSON.stringify(raw)
+      }`,
+    });
+    return z.NEVER;
+  }),
   LOG_LEVEL: z.string().trim().optional().transform((raw, ctx) => {
     const level = (raw || "info").toLowerCase();
     if (!(LOG_LEVELS as readonly string[]).includes(level)) {
@@ -202,6 +214,8 @@ export interface EdgeConfig {
   backendTimeoutMs: number;
   /** On SIGTERM/SIGINT, how long running utterances may finish before they are ended (`DRAIN_TIMEOUT_MS`, default 30000). */
   drainTimeoutMs: number;
+  /** Whether `/metrics` needs one of `API_KEYS` like `/v1/*` (`METRICS_REQUIRE_KEY`, default false). */
+  metricsRequireKey: boolean;
   /** Least severe log level written (`LOG_LEVEL`, default `info`). */
   logLevel: LogLevel;
 }
@@ -275,6 +289,7 @@ export function readConfig(
     corsOrigins: v.CORS_ORIGINS,
     backendTimeoutMs: v.BACKEND_TIMEOUT_MS,
     drainTimeoutMs: v.DRAIN_TIMEOUT_MS,
+    metricsRequireKey: v.METRICS_REQUIRE_KEY,
     logLevel: v.LOG_LEVEL,
   };
 }

@@ -25,6 +25,7 @@ Deno.test("readConfig() fills every default from an empty environment", () => {
       corsOrigins: config.corsOrigins,
       backendTimeoutMs: config.backendTimeoutMs,
       drainTimeoutMs: config.drainTimeoutMs,
+      metricsRequireKey: config.metricsRequireKey,
       logLevel: config.logLevel,
     },
     {
@@ -48,6 +49,7 @@ Deno.test("readConfig() fills every default from an empty environment", () => {
       corsOrigins: [],
       backendTimeoutMs: 15_000,
       drainTimeoutMs: 30_000,
+      metricsRequireKey: false,
       logLevel: "info",
     },
   );
@@ -66,7 +68,9 @@ Deno.test("readConfig() reads good values", () => {
     LOG_LEVEL: "WARN",
     LIPSTREAM_HOST: "127.0.0.1",
     DRAIN_TIMEOUT_MS: "0",
+    METRICS_REQUIRE_KEY: "true",
   });
+  assert.equal(config.metricsRequireKey, true);
   assert.equal(config.hostname, "127.0.0.1");
   assert.equal(config.drainTimeoutMs, 0);
   assert.equal(config.port, 0);
@@ -86,6 +90,7 @@ Deno.test("readConfig() ignores HOSTNAME, which containers set to the pod's name
 
 const BAD: [string, string][] = [
   ["DRAIN_TIMEOUT_MS", "-1"],
+  ["METRICS_REQUIRE_KEY", "maybe"],
   ["PORT", "70000"],
   ["PORT", "http"],
   ["TRITON_URL", "ftp://triton"],
