@@ -234,6 +234,32 @@ Deno.test({
           status === "speaking" && received
         ).length > 0,
       );
+      // The live timeline plots each audio part's arrival and each paint.
+      const plotted: { audio: number; frame: number; offset: number } =
+        await page
+          .evaluate(`(() => {
+          const canvas = document.getElementById("timeline");
+          const { data } = canvas.getContext("2d").getImageData(0, 0, canvas.width, canvas.height);
+          const near = (i, [r, g, b]) => Math.abs(data[i] - r) + Math.abs(data[i + 1] - g) + Math.abs(data[i + 2] - b) < 30 && data[i + 3] > 200;
+          const count = { audio: 0, frame: 0, offset: 0 };
+          for (let i = 0; i < data.length; i += 4) {
+            if (near(i, [0x2f, 0x7f, 0xff])) count.audio++;
+            if (near(i, [0x1f, 0xaa, 0x55])) count.frame++;
+            if (near(i, [0xff, 0x8c, 0x1a])) count.offset++;
+          }
+          return count;
+        })()`);
+      assert.ok(
+        plotted.audio > 0 && plotted.frame > 0 && plotted.offset > 0,
+        JSON.stringify(plotted),
+      );
+      const logged: { arrivals: number; paints: number } = await page.evaluate(
+        "({ arrivals: lipstream.stats.audioArrivals.length, paints: lipstream.stats.paints.length })",
+      );
+      assert.deepEqual(logged, {
+        arrivals: stats.audioPartsReceived,
+        paints: stats.framesPainted,
+      });
       // The favicon is served. Chromium
       // still reports the completed /v1/speak as ERR_ABORTED here, though the
       // page reads its body to the end: not solved yet, so only logged.

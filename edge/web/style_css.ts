@@ -25,6 +25,10 @@ button { min-height: 2.75rem; min-width: 6rem; }
 .panel dl { display: grid; grid-template-columns: auto 1fr; gap: .2rem 1rem; margin: 0; }
 .panel dt { font-weight: 600; }
 .panel dd { margin: 0; font-variant-numeric: tabular-nums; }
+.timeline { margin: .5rem 0 0; }
+#timeline { width: 100%; max-width: 36rem; height: auto; border: 1px solid rgba(128, 128, 128, .4); border-radius: .25rem; }
+.timeline figcaption { font-size: .85rem; }
+.timeline .audio { color: #2f7fff; } .timeline .frame { color: #1faa55; } .timeline .offset { color: #ff8c1a; }
 @media (min-width: 48rem) {
   main { grid-template-columns: 24rem 1fr; }
   h1, .panel { grid-column: 1 / -1; }
