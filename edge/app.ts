@@ -7,14 +7,17 @@
  */
 
 import { Hono } from "hono";
+import type { MiddlewareHandler } from "hono";
 import type { AppEnv } from "./app_env.ts";
 import type { EdgeConfig } from "./config.ts";
+import { Drain } from "./drain.ts";
 import { createJsonLogger, type Logger } from "./log.ts";
 import { createEdgeMetrics, type EdgeMetrics } from "./metrics.ts";
 import { accessLog } from "./middleware/access_log.ts";
 import { apiKey } from "./middleware/api_key.ts";
 import { bodySize } from "./middleware/body_size.ts";
 import { corsFromConfig } from "./middleware/cors.ts";
+import { refuseWhileDraining } from "./middleware/draining.ts";
 import { problemErrors } from "./middleware/problem_errors.ts";
 import { requestId } from "./middleware/request_id.ts";
 import { streamLimit } from "./middleware/stream_limit.ts";
@@ -56,7 +59,10 @@ export type AppConfig =
   & Partial<
     Pick<
       EdgeConfig,
-      "maxAudioSeconds" | "writeDeadlineMs" | "bodyReadTimeoutMs"
+      | "maxAudioSeconds"
+      | "writeDeadlineMs"
+      | "bodyReadTimeoutMs"
+      | "metricsRequireKey"
     >
   >;
 
@@ -92,6 +98,8 @@ export interface EdgeApp {
   slots: StreamSlots;
   /** Running utterances. */
   utterances: UtteranceRegistry;
+  /** The graceful stop: `drain.run(timeoutMs)` before the server shuts down. */
+  drain: Drain;
 }
 
 /**
@@ -139,10 +147,14 @@ export function createApp(deps: AppDeps): EdgeApp {
     ...(lipFrames === undefined ? {} : { lipFrames }),
   });
   const schemas = createRequestSchemas(config);
-  const slotLimit = streamLimit(slots, {
+  const drain = new Drain(utterances);
+  const refuse = refuseWhileDraining(drain);
+  const slotsTaken = streamLimit(slots, {
     writeDeadlineMs: config.writeDeadlineMs ?? 0,
     onEvict: () => metrics.streamErrors.inc({ route: "any", kind: "evicted" }),
   });
+  const slotLimit: MiddlewareHandler<AppEnv> = (c, next) =>
+    refuse(c, async () => void await slotsTaken(c, next));
   const common = {
     speech: deps.speech,
     lipSync: deps.lipSync,
@@ -173,7 +185,11 @@ export function createApp(deps: AppDeps): EdgeApp {
   app.use(requestId({ log }));
   app.use(accessLog({ requests: metrics.requests, now }));
   app.use(corsFromConfig(config.corsOrigins));
-  app.route("/", healthRoutes({ ...deps, apiKeys: config.apiKeys }));
+  app.route(
+    "/",
+    healthRoutes({ readiness: deps.readiness, apiKeys: config.apiKeys, drain }),
+  );
+  if (config.metricsRequireKey) app.use("/metrics", apiKey(config.apiKeys));
   app.route("/", metricsRoutes(metrics.registry));
   app.route("/", openApiRoutes(schemas));
   app.route("/", webRoutes());
@@ -197,6 +213,6 @@ export function createApp(deps: AppDeps): EdgeApp {
     }),
   );
   app.route("/", ttsRoutes({ ...common, encodeWav: deps.encodeWav }));
-  app.route("/", mjpegRoutes(common));
-  return { app, metrics, slots, utterances };
+  app.route("/", mjpegRoutes({ ...common, utterances }));
+  return { app, metrics, slots, utterances, drain };
 }

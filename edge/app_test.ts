@@ -412,6 +412,22 @@ Deno.test("API keys: 401 without a valid Bearer key, 200 with one", async () => 
   assert.equal(health.status, 200);
 });
 
+Deno.test("METRICS_REQUIRE_KEY: /metrics needs a key only when asked", async () => {
+  const open = createTestApp({ config: { apiKeys: [KEY] } });
+  assert.equal((await open.app.request("/metrics")).status, 200);
+  const { app } = createTestApp({
+    config: { apiKeys: [KEY], metricsRequireKey: true },
+  });
+  const none = await app.request("/metrics");
+  assert.equal(none.status, 401);
+  await none.body?.cancel();
+  const ok = await app.request("/metrics", {
+    headers: { Authorization: `Bearer ${KEY}` },
+  });
+  assert.equal(ok.status, 200);
+  assert.match(await ok.text(), /lipstream_/);
+});
+
 Deno.test("request ids: a safe incoming id is kept, an unsafe one replaced, logs carry it", async () => {
   const { app, logs } = createTestApp();
   const kept = await app.request("/healthz", {

@@ -70,7 +70,10 @@ function path(fallback: string | undefined) {
 
 const ConfigSchema = z.object({
   PORT: integer("PORT", 0, 65535, 8080),
-  HOSTNAME: z.string().trim().optional().transform((raw) => raw || "0.0.0.0"),
+  // Not `HOSTNAME`: shells and containers set that to the machine's or pod's name.
+  LIPSTREAM_HOST: z.string().trim().optional().transform((raw) =>
+    raw || "0.0.0.0"
+  ),
   TRITON_URL: httpUrl("TRITON_URL"),
   MODEL_REPOSITORY: path("generated/models"),
   VOICES_DIR: path("generated/voices"),
@@ -155,6 +158,19 @@ const ConfigSchema = z.object({
         }`,
   ),
   BACKEND_TIMEOUT_MS: integer("BACKEND_TIMEOUT_MS", 100, 600_000, 15_000),
+  DRAIN_TIMEOUT_MS: integer("DRAIN_TIMEOUT_MS", 0, 3_600_000, 30_000),
+  METRICS_REQUIRE_KEY: z.string().trim().optional().transform((raw, ctx) => {
+    const value = (raw || "false").toLowerCase();
+    if (value === "true" || value === "1") return true;
+    if (value === "false" || value === "0") return false;
+    ctx.addIssue({
+      code: "custom",
+      message: `METRICS_REQUIRE_KEY must be true or false: received ${
+        JSON.stringify(raw)
+      }`,
+    });
+    return z.NEVER;
+  }),
   LOG_LEVEL: z.string().trim().optional().transform((raw, ctx) => {
     const level = (raw || "info").toLowerCase();
     if (!(LOG_LEVELS as readonly string[]).includes(level)) {
@@ -174,7 +190,7 @@ const ConfigSchema = z.object({
 export interface EdgeConfig {
   /** TCP port to listen on (`PORT`, default 8080; 0 picks a free port). */
   port: number;
-  /** Interface to listen on (`HOSTNAME`, default `0.0.0.0`). */
+  /** Interface to listen on (`LIPSTREAM_HOST`, default `0.0.0.0`). */
   hostname: string;
   /** Triton base URL (`TRITON_URL`); absent means the embedded ONNX Runtime backend. */
   tritonUrl: string | undefined;
@@ -229,6 +245,10 @@ export interface EdgeConfig {
   corsOrigins: string[];
   /** Longest wait for one backend step (`BACKEND_TIMEOUT_MS`, default 15000). */
   backendTimeoutMs: number;
+  /** On SIGTERM/SIGINT, how long running utterances may finish before they are ended (`DRAIN_TIMEOUT_MS`, default 30000). */
+  drainTimeoutMs: number;
+  /** Whether `/metrics` needs one of `API_KEYS` like `/v1/*` (`METRICS_REQUIRE_KEY`, default false). */
+  metricsRequireKey: boolean;
   /** Least severe log level written (`LOG_LEVEL`, default `info`). */
   logLevel: LogLevel;
 }
@@ -301,7 +321,7 @@ export function readConfig(
   const v = result.data;
   return {
     port: v.PORT,
-    hostname: v.HOSTNAME,
+    hostname: v.LIPSTREAM_HOST,
     tritonUrl: v.TRITON_URL,
     modelRepository: v.MODEL_REPOSITORY ?? "generated/models",
     wav2lipModel: v.WAV2LIP_MODEL,
@@ -330,6 +350,8 @@ export function readConfig(
     apiKeys: v.API_KEYS,
     corsOrigins: v.CORS_ORIGINS,
     backendTimeoutMs: v.BACKEND_TIMEOUT_MS,
+    drainTimeoutMs: v.DRAIN_TIMEOUT_MS,
+    metricsRequireKey: v.METRICS_REQUIRE_KEY,
     logLevel: v.LOG_LEVEL,
   };
 }

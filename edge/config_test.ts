@@ -24,6 +24,8 @@ Deno.test("readConfig() fills every default from an empty environment", () => {
       apiKeys: config.apiKeys,
       corsOrigins: config.corsOrigins,
       backendTimeoutMs: config.backendTimeoutMs,
+      drainTimeoutMs: config.drainTimeoutMs,
+      metricsRequireKey: config.metricsRequireKey,
       logLevel: config.logLevel,
     },
     {
@@ -46,6 +48,8 @@ Deno.test("readConfig() fills every default from an empty environment", () => {
       apiKeys: [],
       corsOrigins: [],
       backendTimeoutMs: 15_000,
+      drainTimeoutMs: 30_000,
+      metricsRequireKey: false,
       logLevel: "info",
     },
   );
@@ -64,7 +68,13 @@ Deno.test("readConfig() reads good values", () => {
     API_KEYS: `${"a".repeat(16)}, ${"b".repeat(20)}`,
     CORS_ORIGINS: "https://example.com",
     LOG_LEVEL: "WARN",
+    LIPSTREAM_HOST: "127.0.0.1",
+    DRAIN_TIMEOUT_MS: "0",
+    METRICS_REQUIRE_KEY: "true",
   });
+  assert.equal(config.metricsRequireKey, true);
+  assert.equal(config.hostname, "127.0.0.1");
+  assert.equal(config.drainTimeoutMs, 0);
   assert.equal(config.port, 0);
   assert.equal(config.tritonUrl, "http://triton:8000");
   assert.equal(config.ortWorkers, 0);
@@ -84,7 +94,13 @@ Deno.test("readConfig() reads good values", () => {
   assert.equal(config.logLevel, "warn");
 });
 
+Deno.test("readConfig() ignores HOSTNAME, which containers set to the pod's name", () => {
+  assert.equal(readConfig({ HOSTNAME: "pod-7f9c" }).hostname, "0.0.0.0");
+});
+
 const BAD: [string, string][] = [
+  ["DRAIN_TIMEOUT_MS", "-1"],
+  ["METRICS_REQUIRE_KEY", "maybe"],
   ["PORT", "70000"],
   ["PORT", "http"],
   ["TRITON_URL", "ftp://triton"],

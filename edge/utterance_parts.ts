@@ -13,6 +13,7 @@ import type { UtteranceEvent } from "./pipeline/utterance.ts";
 import type { LipSyncSession } from "./pipeline/types.ts";
 import type { WavEncoder, WavSampleFormat } from "./pipeline/types.ts";
 import { problem, type ProblemError, toProblemError } from "./problem.ts";
+import { ShutdownError } from "./utterances.ts";
 
 const encoder = new TextEncoder();
 
@@ -187,6 +188,12 @@ export function streamFailure(
   error: unknown,
   signal: AbortSignal,
 ): ProblemError {
+  if (signal.aborted && signal.reason instanceof ShutdownError) {
+    return problem(503, "shutting-down", {
+      detail:
+        "The server shut down before the utterance finished; retry on another instance",
+    });
+  }
   if (signal.aborted) {
     return problem(409, "utterance-cancelled", {
       title: "Utterance Cancelled",

@@ -1,12 +1,23 @@
 /**
- * Utterances in flight, by id, so `DELETE /v1/utterances/:id` can abort one.
+ * Utterances in flight, by id, so `DELETE /v1/utterances/:id` can abort one
+ * and a graceful stop can wait for them (or end them) before the process exits.
  *
  * @module
  */
 
+/** The abort reason of utterances ended by a graceful stop past its deadline. */
+export class ShutdownError extends Error {
+  /** Creates the error. */
+  constructor() {
+    super("The server is shutting down");
+    this.name = "ShutdownError";
+  }
+}
+
 /** The abort handles of running utterances. */
 export class UtteranceRegistry {
   #running = new Map<string, { owner: string; controller: AbortController }>();
+  #idle: (() => void)[] = [];
 
   /** Utterances running now. */
   get size(): number {
@@ -26,8 +37,53 @@ export class UtteranceRegistry {
   ): () => void {
     this.#running.set(id, options);
     return () => {
-      if (this.#running.get(id) === options) this.#running.delete(id);
+      if (this.#running.get(id) === options) this.#delete(id);
     };
+  }
+
+  #delete(id: string): void {
+    this.#running.delete(id);
+    if (this.#running.size > 0) return;
+    for (const resolve of this.#idle.splice(0)) resolve();
+  }
+
+  /**
+   * Resolves when no utterance is running (at once when none is).
+   *
+   * @returns The promise.
+   */
+  whenIdle(): Promise<void> {
+    if (this.#running.size === 0) return Promise.resolve();
+    return new Promise((resolve) => this.#idle.push(resolve));
+  }
+
+  /**
+   * Aborts every running utterance with `reason`; their streams end with an
+   * error part and unregister themselves.
+   *
+   * @param reason The abort reason.
+   * @returns How many were running.
+   *
+   * @example
+   * ```ts
+   * import { ShutdownError, UtteranceRegistry } from "@lipstream/edge/utterances";
+   * import assert from "node:assert/strict";
+   *
+   * const registry = new UtteranceRegistry();
+   * const controller = new AbortController();
+   * const unregister = registry.add("u1", { owner: "anonymous", controller });
+   * controller.signal.addEventListener("abort", unregister);
+   * const idle = registry.whenIdle();
+   * assert.equal(registry.abortAll(new ShutdownError()), 1);
+   * assert.ok(controller.signal.reason instanceof ShutdownError);
+   * await idle;
+   * assert.equal(registry.size, 0);
+   * ```
+   */
+  abortAll(reason: unknown): number {
+    const entries = [...this.#running.values()];
+    for (const entry of entries) entry.controller.abort(reason);
+    return entries.length;
   }
 
   /**
@@ -56,7 +112,7 @@ export class UtteranceRegistry {
     entry.controller.abort(
       new DOMException("Utterance cancelled by DELETE", "AbortError"),
     );
-    this.#running.delete(id);
+    this.#delete(id);
     return true;
   }
 }

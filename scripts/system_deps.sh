@@ -5,16 +5,20 @@
 #   espeak-ng         - real speech for resampler and mel parity tests
 #   chromium          - real browser for the web client tests (driven by playwright-core)
 #   libpython3.11     - embedded by tritonserver's Python backend stub (tests/real_triton_test.ts)
-# Usage: bash scripts/system_deps.sh
+# Usage: bash scripts/system_deps.sh [package...]   (no arguments: all of them; e.g. `ffmpeg` alone
+# for avatar:build, which scripts/start.sh installs)
 set -euo pipefail
 declare -A wanted=([ffprobe]=ffmpeg [sox]=sox [espeak-ng]=espeak-ng)
+only=" $* "
+selected() { [ "$only" = "  " ] || [[ "$only" == *" $1 "* ]]; }
 missing=()
 for tool in "${!wanted[@]}"; do
+  selected "${wanted[$tool]}" || continue
   command -v "$tool" >/dev/null 2>&1 || missing+=("${wanted[$tool]}")
 done
 # playwright-core launches this exact path (tests/web_client_test.ts).
-[ -x /usr/bin/chromium ] || missing+=(chromium)
-[ -e /usr/lib/x86_64-linux-gnu/libpython3.11.so.1.0 ] || missing+=(libpython3.11)
+if selected chromium; then [ -x /usr/bin/chromium ] || missing+=(chromium); fi
+if selected libpython3.11; then [ -e /usr/lib/x86_64-linux-gnu/libpython3.11.so.1.0 ] || missing+=(libpython3.11); fi
 if [ "${#missing[@]}" -eq 0 ]; then exit 0; fi
 sudo_cmd=()
 if [ "$(id -u)" -ne 0 ]; then sudo_cmd=(sudo); fi

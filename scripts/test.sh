@@ -9,5 +9,6 @@ LIPSTREAM_PYTHON="$(bash scripts/python_env.sh)"
 export LIPSTREAM_PYTHON
 # NVIDIA tritonserver (nvidia-pytriton), tritonclient and the infra/ validators (.tools/venv-triton).
 bash scripts/triton_env.sh >/dev/null
+bash scripts/npm_deps.sh
 bash scripts/deno.sh task setup
 bash scripts/deno.sh task test "$@"

@@ -230,3 +230,64 @@ Deno.test("avatar builder finds a real face with face-api's Tiny detector", asyn
     await Deno.remove(dir, { recursive: true });
   }
 });
+
+Deno.test("avatar builder: --help prints the usage; progress goes to stderr as plain lines off a terminal", async () => {
+  const help = await new Deno.Command(Deno.execPath(), {
+    args: ["run", "-A", BUILDER, "--help"],
+    stdout: "piped",
+    stderr: "piped",
+  }).output();
+  assert.equal(help.code, 0);
+  const usage = new TextDecoder().decode(help.stdout);
+  assert.match(usage, /^Usage: deno task avatar:build --input FILE --out DIR/);
+  assert.match(usage, /--detector ssd\|tiny/);
+
+  const dir = await Deno.makeTempDir();
+  try {
+    await run("ffmpeg", [
+      ...["-v", "error", "-f", "lavfi", "-i", "testsrc=size=160x120:rate=25"],
+      ...["-t", "1", "-pix_fmt", "yuv420p", `${dir}/in.mp4`],
+    ]);
+    const built = await new Deno.Command(Deno.execPath(), {
+      args: [
+        ...["run", "-A", BUILDER, "--input", `${dir}/in.mp4`],
+        ...["--out", `${dir}/pack`, "--box", "20,100,40,120"],
+      ],
+      stdout: "piped",
+      stderr: "piped",
+    }).output();
+    const stderr = new TextDecoder().decode(built.stderr);
+    assert.equal(built.code, 0, stderr);
+    const lines = stderr.trim().split("\n");
+    assert.ok(lines.length >= 2 && lines.length <= 11, stderr);
+    assert.match(
+      lines[0]!,
+      /^face boxes: 1\/25 frames \(4%\), [\d.]+ frames\/s, ETA \d+ s$/,
+    );
+    assert.match(
+      lines.at(-1)!,
+      /^face boxes: 25\/25 frames \(100%\), .* done in \d+ s$/,
+    );
+    // deno-lint-ignore no-control-regex -- a plain log must carry no escape codes
+    assert.doesNotMatch(stderr, /\r|\x1b/);
+
+    // Without ffmpeg on PATH: one clear line saying how to install it.
+    const missing = await new Deno.Command(Deno.execPath(), {
+      args: [
+        ...["run", "-A", BUILDER, "--input", `${dir}/in.mp4`],
+        ...["--out", `${dir}/pack2`, "--box", "20,100,40,120"],
+      ],
+      env: { PATH: dir },
+      stdout: "piped",
+      stderr: "piped",
+    }).output();
+    const message = new TextDecoder().decode(missing.stderr);
+    assert.equal(missing.code, 1);
+    assert.match(
+      message,
+      /Cannot run ffprobe: it is not installed\. Install ffmpeg .*bash scripts\/system_deps\.sh ffmpeg/,
+    );
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});

@@ -366,3 +366,62 @@ Deno.test("embedded server: /v1/tts returns a playable data URI and readiness is
     );
   });
 });
+
+Deno.test("embedded server: ffmpeg reads speak.mjpeg without errors, every frame, no empty part", async () => {
+  await withEmbeddedServer(async (base) => {
+    const response = await fetch(
+      `${base}/v1/speak.mjpeg?text=${
+        encodeURIComponent("Hello there, this is a short one.")
+      }&voice=fixture_vits&avatar=demo`,
+    );
+    assert.equal(response.status, 200);
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    const path = await Deno.makeTempFile({ suffix: ".mjpeg" });
+    await Deno.writeFile(path, bytes);
+    const output = await new Deno.Command("ffmpeg", {
+      args: ["-v", "error", "-f", "mpjpeg", "-i", path, "-f", "null", "-"],
+      stderr: "piped",
+    }).output();
+    const probe = await new Deno.Command("ffprobe", {
+      args: [
+        "-v",
+        "error",
+        "-f",
+        "mpjpeg",
+        "-count_packets",
+        "-show_entries",
+        "stream=nb_read_packets",
+        "-of",
+        "csv=p=0",
+        path,
+      ],
+      stdout: "piped",
+      stderr: "piped",
+    }).output();
+    await Deno.remove(path);
+    const stderr = new TextDecoder().decode(output.stderr) +
+      new TextDecoder().decode(probe.stderr);
+    assert.ok(output.success, stderr);
+    assert.equal(stderr, "", "ffmpeg and ffprobe report nothing");
+    const text = new TextDecoder("latin1").decode(bytes);
+    const parts = text.split(/\r\n--\w+/).slice(0, -1);
+    assert.ok(parts.length > 10);
+    const packets = Number(new TextDecoder().decode(probe.stdout).trim());
+    assert.equal(packets, parts.length);
+  });
+});
+
+Deno.test("embedded server: the catalog marks the fixture voice and the drawn demo avatar", async () => {
+  await withEmbeddedServer(async (base) => {
+    const { voices } = await (await fetch(`${base}/v1/voices`)).json();
+    const { avatars } = await (await fetch(`${base}/v1/avatars`)).json();
+    assert.equal(
+      voices.find((v: { id: string }) => v.id === "fixture_vits")?.fixture,
+      true,
+    );
+    assert.equal(
+      avatars.find((a: { id: string }) => a.id === "demo")?.demo,
+      true,
+    );
+  });
+});

@@ -195,6 +195,21 @@ Deno.test({
         block: INDEX_BLOCK_WIDTH,
         mouth: MOUTH_BOX,
       });
+      const failed: string[] = [];
+      page.on("requestfailed", (request) => {
+        failed.push(`${request.url()} ${request.failure()?.errorText}`);
+      });
+      const badResponses: string[] = [];
+      page.on("response", (response) => {
+        if (response.status() >= 400) {
+          badResponses.push(`${response.status()} ${response.url()}`);
+        }
+      });
+      await page.evaluate(`window.statusSamples = [];
+        setInterval(() => statusSamples.push([
+          document.getElementById("status").textContent,
+          lipstream.stats.received,
+        ]), 50);`);
       await page.getByRole("button", { name: "Speak" }).click();
       await waitForStats(page, (s) => s.framesPainted >= 10, 10_000);
       await Deno.mkdir(new URL("../out/", import.meta.url), {
@@ -208,6 +223,79 @@ Deno.test({
       await waitForStats(page, (s) => s.state === "idle", 15_000);
       const stats = await readStats(page);
       const samples: CanvasSample[] = await page.evaluate("canvasSamples");
+      // The whole stream arrives long before it is heard; the status says
+      // "speaking" until the sound ends, never "finishing".
+      const statuses: [string, boolean][] = await page.evaluate(
+        "statusSamples",
+      );
+      assert.ok(!statuses.some(([status]) => status === "finishing"));
+      assert.ok(
+        statuses.filter(([status, received]) =>
+          status === "speaking" && received
+        ).length > 0,
+      );
+      // The live timeline plots each audio part's arrival and each paint.
+      const plotted: { audio: number; frame: number; offset: number } =
+        await page
+          .evaluate(`(() => {
+          const canvas = document.getElementById("timeline");
+          const { data } = canvas.getContext("2d").getImageData(0, 0, canvas.width, canvas.height);
+          const near = (i, [r, g, b]) => Math.abs(data[i] - r) + Math.abs(data[i + 1] - g) + Math.abs(data[i + 2] - b) < 30 && data[i + 3] > 200;
+          const count = { audio: 0, frame: 0, offset: 0 };
+          for (let i = 0; i < data.length; i += 4) {
+            if (near(i, [0x2f, 0x7f, 0xff])) count.audio++;
+            if (near(i, [0x1f, 0xaa, 0x55])) count.frame++;
+            if (near(i, [0xff, 0x8c, 0x1a])) count.offset++;
+          }
+          return count;
+        })()`);
+      assert.ok(
+        plotted.audio > 0 && plotted.frame > 0 && plotted.offset > 0,
+        JSON.stringify(plotted),
+      );
+      const logged: { arrivals: number; paints: number } = await page.evaluate(
+        "({ arrivals: lipstream.stats.audioArrivals.length, paints: lipstream.stats.paints.length })",
+      );
+      assert.deepEqual(logged, {
+        arrivals: stats.audioPartsReceived,
+        paints: stats.framesPainted,
+      });
+      // The favicon is served. Chromium
+      // still reports the completed /v1/speak as ERR_ABORTED here, though the
+      // page reads its body to the end: not solved yet, so only logged.
+      if (failed.length > 0) console.log("requests failed:", failed);
+      // (The fake avatar here has no idle.jpg; the favicon must be there.)
+      assert.deepEqual(
+        badResponses.filter((line) => line.includes("/favicon.ico")),
+        [],
+      );
+      const icon = await fetch(`${server.url}/favicon.ico`);
+      assert.equal(icon.status, 200);
+      assert.equal(icon.headers.get("content-type"), "image/x-icon");
+      const ico = new Uint8Array(await icon.arrayBuffer());
+      assert.deepEqual([...ico.subarray(0, 6)], [0, 0, 1, 0, 1, 0]);
+      // On a desktop the pickers show their whole selected text.
+      await page.setViewportSize({ width: 1280, height: 800 });
+      const pickers: { id: string; text: number; box: number; cell: number }[] =
+        await page.evaluate(`[...document.querySelectorAll(".field select")]
+          .filter((select) => select.selectedOptions.length > 0)
+          .map((select) => {
+            const context = document.createElement("canvas").getContext("2d");
+            context.font = getComputedStyle(select).font;
+            return {
+              id: select.id,
+              text: context.measureText(select.selectedOptions[0].text).width,
+              box: select.getBoundingClientRect().width,
+              cell: select.parentElement.getBoundingClientRect().right -
+                select.getBoundingClientRect().right,
+            };
+          })`);
+      assert.ok(pickers.some((p) => p.id === "voice"));
+      for (const picker of pickers) {
+        // Room for the text plus the arrow and padding, inside its cell.
+        assert.ok(picker.box >= picker.text + 24, JSON.stringify(picker));
+        assert.ok(picker.cell >= -0.5, JSON.stringify(picker));
+      }
       console.log(summary(stats));
 
       assert.equal(server.stats.frames, frameCount);
@@ -393,6 +481,13 @@ Deno.test({
         "fixture_vits",
       );
       await page.getByLabel("Avatar", { exact: true }).selectOption("demo");
+      // The page says the fixture voice and the demo avatar are not real.
+      const labels: string[] = await page.evaluate(
+        `["voice", "avatar"].map((id) =>
+          document.getElementById(id).selectedOptions[0].text)`,
+      );
+      assert.match(labels[0]!, /fixture_vits \(test fixture, tones\)/);
+      assert.match(labels[1]!, /demo .*\(drawn demo\)/);
       // The idle face shows before any speech.
       await waitForExpression(
         page,

@@ -10,7 +10,9 @@
  * `--fps N` (resample video; image rate, default 25), `--box y1,y2,x1,x2` (fixed box, skips
  * detection), `--detector ssd|tiny` (face-api model when no `--box`, default `ssd`), `--pads top,bottom,left,right` (default `0,10,0,0`), `--nosmooth`,
  * `--no-face fail|nearest`, `--max-frames N`, `--resize WxH`, `--quality Q` (stored JPEG, default
- * 90), `--demo` (draw the project's demo avatar instead of reading `--input`).
+ * 90), `--demo` (draw the project's demo avatar instead of reading `--input`), `--help`.
+ * Face detection reports progress on stderr: a bar with rate and ETA on a
+ * terminal, plain lines (about every 10 %) otherwise.
  *
  * @module
  */
@@ -32,6 +34,29 @@ import {
 import { createFaceApiDetector } from "./face_api_detector.ts";
 import { decodeVideoFrames } from "./ffmpeg_frames.ts";
 import { encodeAvatarPack } from "./pack_encoder.ts";
+import { createProgress } from "./progress.ts";
+
+const USAGE = `Usage: deno task avatar:build --input FILE --out DIR [options]
+       deno task avatar:build --demo --out DIR
+
+Builds an avatar pack (frames, face boxes, 96x96 Wav2Lip crops) from a video
+or an image. Needs ffmpeg and ffprobe (bash scripts/system_deps.sh ffmpeg).
+
+  --input FILE           video or image to read
+  --out DIR              where the pack is written
+  --id NAME              pack id (default: the folder name of --out)
+  --fps N                resample a video to N fps; an image's rate (default 25)
+  --box y1,y2,x1,x2      fixed face box: skips detection
+  --detector ssd|tiny    face-api detector when no --box (default ssd)
+  --pads t,b,l,r         box padding in pixels (default 0,10,0,0)
+  --nosmooth             keep per-frame boxes (no temporal smoothing)
+  --no-face fail|nearest frames without a face: fail (default) or reuse the nearest box
+  --max-frames N         read at most N frames
+  --resize WxH           scale frames first
+  --quality Q            stored JPEG quality (default 90)
+  --demo                 draw the project's demo avatar instead of reading --input
+  -h, --help             this text
+`;
 
 function parseInts(text: string, count: number, name: string): number[] {
   const values = text.split(/[,x]/).map(Number);
@@ -60,8 +85,13 @@ async function main(args: string[]): Promise<void> {
       quality: { type: "string", default: "90" },
       demo: { type: "boolean", default: false },
       detector: { type: "string", default: "ssd" },
+      help: { type: "boolean", short: "h", default: false },
     },
   });
+  if (values.help) {
+    console.log(USAGE);
+    return;
+  }
   if (!values.out) {
     throw new TypeError("Cannot build avatar pack: --out is required");
   }
@@ -106,7 +136,21 @@ async function main(args: string[]): Promise<void> {
       `Cannot build avatar pack: no frames decoded from '${values.input}'`,
     );
   }
-  const detector = await chooseDetector(values.box, values.detector);
+  const chosen = await chooseDetector(values.box, values.detector);
+  const progress = createProgress({
+    label: values.box ? "face boxes" : `face detection (${chosen.name})`,
+    total: frames.length,
+    tty: Deno.stderr.isTerminal(),
+    write: (text) => Deno.stderr.writeSync(new TextEncoder().encode(text)),
+  });
+  const detector = {
+    name: chosen.name,
+    async detect(frame: (typeof frames)[number]) {
+      const box = await chosen.detect(frame);
+      progress.tick();
+      return box;
+    },
+  };
   const detected = await detectFaceBoxes(frames, detector, { noFace });
   if (detected.missing.length > 0) {
     console.warn(

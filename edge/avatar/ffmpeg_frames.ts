@@ -68,12 +68,23 @@ function parseRate(rate: unknown): number | null {
 }
 
 async function run(command: string, args: string[]): Promise<Uint8Array> {
-  const { code, stdout, stderr } = await new Deno.Command(command, {
-    args,
-    stdin: "null",
-    stdout: "piped",
-    stderr: "piped",
-  }).output();
+  let output: Deno.CommandOutput;
+  try {
+    output = await new Deno.Command(command, {
+      args,
+      stdin: "null",
+      stdout: "piped",
+      stderr: "piped",
+    }).output();
+  } catch (error) {
+    if (error instanceof Deno.errors.NotFound) {
+      throw new Error(
+        `Cannot run ${command}: it is not installed. Install ffmpeg (which has ffprobe) with 'bash scripts/system_deps.sh ffmpeg'; 'bash scripts/start.sh' does it too`,
+      );
+    }
+    throw error;
+  }
+  const { code, stdout, stderr } = output;
   if (code !== 0) {
     throw new Error(
       `Cannot run ${command}: exit code ${code}: ${

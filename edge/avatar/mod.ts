@@ -14,3 +14,4 @@ export * from "./face_detector.ts";
 export * from "./manifest.ts";
 export * from "./pack_encoder.ts";
 export * from "./pack_loader.ts";
+export * from "./progress.ts";

@@ -86,8 +86,15 @@ export interface LipSyncServiceWithStats extends LipSyncService {
 }
 
 function describe(id: string, pack: AvatarPack): AvatarInfo {
-  const { width, height, fps, frameCount } = pack.manifest;
-  return { id, width, height, fps, frameCount };
+  const { width, height, fps, frameCount, kind } = pack.manifest;
+  return {
+    id,
+    width,
+    height,
+    fps,
+    frameCount,
+    ...(kind === "demo" ? { demo: true } : {}),
+  };
 }
 
 /**

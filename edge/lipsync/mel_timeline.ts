@@ -92,7 +92,7 @@ export class MelTimeline {
 
   /**
    * Whether the 16-frame window starting at `start` is fully known (always
-   * true once finished: frames past the end are silence).
+   * true once finished: a window past the end is the final 16 frames).
    *
    * @param start First mel frame of the window.
    * @returns Whether {@linkcode MelTimeline.copyWindow} can fill it now.
@@ -102,8 +102,13 @@ export class MelTimeline {
   }
 
   /**
-   * Copies one window in Wav2Lip's `[1, 80, 16]` layout; frames past the end
-   * of the audio are Wav2Lip's silence level (−4).
+   * Copies one window in Wav2Lip's `[1, 80, 16]` layout. Once finished, a
+   * window that would run past the end of the audio is the final 16 frames,
+   * as Wav2Lip's reference does (`inference.py` in Rudrabha/Wav2Lip: `if
+   * start_idx + mel_step_size > len(mel[0]): mel_chunks.append(mel[:,
+   * len(mel[0]) - mel_step_size:])`); an utterance shorter than 16 frames
+   * pads before its start with Wav2Lip's silence level (−4), like
+   * `melChunkStarts`.
    *
    * @param start First mel frame.
    * @param out Destination.
@@ -112,7 +117,7 @@ export class MelTimeline {
   copyWindow(start: number, out: Float32Array, offset: number): void {
     copyMelWindow(
       this.#frames.subarray(0, this.#frameCount * MEL_BANDS),
-      start,
+      this.#windowStart(start),
       {
         out,
         outOffset: offset,
@@ -127,6 +132,7 @@ export class MelTimeline {
    * @returns The maximum over the window's known frames, −4 when none.
    */
   windowPeak(start: number): number {
+    start = this.#windowStart(start);
     let peak = -4;
     const from = Math.max(0, start) * MEL_BANDS;
     const to = Math.min(this.#frameCount, start + MEL_WINDOW_FRAMES) *
@@ -137,6 +143,13 @@ export class MelTimeline {
       if (value > peak) peak = value;
     }
     return peak;
+  }
+
+  /** Where the window for `start` really begins (the final 16 frames past the end). */
+  #windowStart(start: number): number {
+    return this.#finished && start + MEL_WINDOW_FRAMES > this.#frameCount
+      ? this.#frameCount - MEL_WINDOW_FRAMES
+      : start;
   }
 
   #append(frames: Float32Array): void {

@@ -43,16 +43,45 @@ Deno.test("MelTimeline at 16 kHz holds the whole-utterance mel, frame-major", ()
   const mel = melSpectrogram(audio); // frames × bands
   const frames = mel.length / MEL_BANDS;
   assert.equal(timeline.frameCount, frames);
-  const window = windows(timeline, [frames - 10]);
+  // Past the end the window is the final 16 frames (Wav2Lip's reference).
+  const [pastEnd, last] = [
+    windows(timeline, [frames - 10]),
+    windows(timeline, [frames - 16]),
+  ];
+  assert.deepEqual(pastEnd, last);
+  const window = windows(timeline, [frames - 10, frames - 20]);
   for (let m = 0; m < MEL_BANDS; m++) {
     for (let c = 0; c < 16; c++) {
-      const t = frames - 10 + c;
-      const expected = t < frames ? mel[t * MEL_BANDS + m]! : -4;
+      const t = frames - 16 + c;
+      const expected = mel[t * MEL_BANDS + m]!;
       assert.ok(
         Math.abs(window[m * 16 + c]! - expected) < 1e-5,
         `band ${m}, frame ${t}`,
       );
+      const early = frames - 20 + c;
+      assert.ok(
+        Math.abs(
+          window[MEL_WINDOW_VALUES + m * 16 + c]! - mel[early * MEL_BANDS + m]!,
+        ) < 1e-5,
+        `band ${m}, frame ${early}`,
+      );
     }
+  }
+});
+
+Deno.test("MelTimeline shorter than 16 frames pads before its start, like melChunkStarts", () => {
+  const audio = voiced(0.05, 16000);
+  const timeline = new MelTimeline(16000);
+  timeline.push(audio);
+  timeline.finish();
+  const frames = timeline.frameCount;
+  assert.ok(frames < 16);
+  const mel = melSpectrogram(audio);
+  const [window] = [windows(timeline, [0])];
+  const pad = 16 - frames;
+  for (let c = 0; c < 16; c++) {
+    const expected = c < pad ? -4 : mel[(c - pad) * MEL_BANDS]!;
+    assert.ok(Math.abs(window[c]! - expected) < 1e-5, `column ${c}`);
   }
 });
 

@@ -1,7 +1,9 @@
 /**
  * Access logs and request counts: one structured line and one counter sample
  * per request, keyed by the route pattern (never the raw path, so ids do not
- * explode the label set).
+ * explode the label set). A streamed (`multipart/*`) response logs its line
+ * when the stream ends, with its real duration, the time to its headers and
+ * how it ended (`ended`, `cancelled` by the client, or `error`).
  *
  * @module
  */
@@ -40,12 +42,63 @@ export function accessLog(
       "unmatched";
     const method = KNOWN_METHODS.has(c.req.method) ? c.req.method : "other";
     requests.inc({ route, method, status: c.res.status });
-    c.var.log.info("request", {
+    const fields = {
       method: c.req.method.slice(0, 32),
       path: c.req.path,
       route,
       status: c.res.status,
-      duration_ms: Math.round((now() - start) * 10) / 10,
-    });
+    };
+    const headersMs = round(now() - start);
+    const body = c.res.body;
+    const streamed = /^multipart\//i.test(
+      c.res.headers.get("content-type") ?? "",
+    );
+    if (!body || !streamed) {
+      c.var.log.info("request", { ...fields, duration_ms: headersMs });
+      return;
+    }
+    const log = c.var.log;
+    let bytes = 0;
+    let logged = false;
+    const done = (stream: "ended" | "cancelled" | "error") => {
+      if (logged) return; // a read in flight may settle after a cancel
+      logged = true;
+      log.info("request", {
+        ...fields,
+        duration_ms: round(now() - start),
+        headers_ms: headersMs,
+        stream,
+        bytes,
+      });
+    };
+    const reader = body.getReader();
+    c.res = new Response(
+      new ReadableStream<Uint8Array>({
+        async pull(controller) {
+          try {
+            const { done: finished, value } = await reader.read();
+            if (finished) {
+              done("ended");
+              controller.close();
+            } else {
+              bytes += value.length;
+              controller.enqueue(value);
+            }
+          } catch (error) {
+            done("error");
+            controller.error(error);
+          }
+        },
+        async cancel(reason) {
+          done("cancelled");
+          await reader.cancel(reason);
+        },
+      }, { highWaterMark: 0 }),
+      c.res,
+    );
   };
+}
+
+function round(ms: number): number {
+  return Math.round(ms * 10) / 10;
 }

@@ -25,6 +25,8 @@ export interface VoiceInfo {
   numSpeakers: number;
   /** Output sample rate of the model. */
   sampleRateHz: number;
+  /** A generated test model with the real contract, not a real voice (it speaks tones). */
+  fixture?: boolean;
 }
 
 /** What `GET /v1/avatars` lists. */
@@ -39,6 +41,8 @@ export interface AvatarInfo {
   fps: number;
   /** Number of frames in the pack (played ping-pong). */
   frameCount: number;
+  /** The drawn demo avatar (`kind: "demo"` in its manifest), not a real face. */
+  demo?: boolean;
 }
 
 /** One utterance to speak, already validated against the voice. */

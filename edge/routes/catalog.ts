@@ -39,6 +39,8 @@ export function catalogRoutes(
           speakers: voice.speakers,
           num_speakers: voice.numSpeakers,
           sample_rate: voice.sampleRateHz,
+          // A generated test model, not a real voice: clients must say so.
+          fixture: voice.fixture === true,
         })),
       });
     })
@@ -51,6 +53,8 @@ export function catalogRoutes(
           height: avatar.height,
           fps: avatar.fps,
           frame_count: avatar.frameCount,
+          // The drawn demo avatar, not a real face.
+          demo: avatar.demo === true,
         })),
       });
     })

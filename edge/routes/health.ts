@@ -1,8 +1,8 @@
 /**
  * `GET /healthz` (the process is alive) and `GET /readyz` (backend reachable,
- * models ready and answering, packs loaded; 503 + `Retry-After` otherwise;
- * `degraded` names models that failed while the rest serve). `/readyz` also
- * lists the voices and avatar packs skipped at start-up
+ * models ready and answering, packs loaded, not draining; 503 + `Retry-After`
+ * otherwise; `degraded` names models that failed while the rest serve).
+ * `/readyz` also lists the voices and avatar packs skipped at start-up
  * (`voices: { failed: [{ file, field, message }] }`, same for `avatars`).
  * With API keys configured, `/readyz` shows its details (which name the
  * backend's models and may carry its error text) only to a caller with a valid
@@ -19,16 +19,29 @@ import type { Readiness } from "../pipeline/types.ts";
 /**
  * Creates the health routes.
  *
- * @param deps The readiness probe and the API keys (empty: no auth).
+ * @param deps The readiness probe, the API keys (empty: no auth) and the drain
+ * state (a draining server is not ready).
  * @returns The sub-app.
  */
 export function healthRoutes(
-  deps: { readiness: Readiness; apiKeys?: readonly string[] },
+  deps: {
+    readiness: Readiness;
+    apiKeys?: readonly string[];
+    drain?: { readonly draining: boolean };
+  },
 ): Hono<AppEnv> {
   const keys = (deps.apiKeys ?? []).map((key) => new TextEncoder().encode(key));
   return new Hono<AppEnv>()
     .get("/healthz", (c) => c.json({ status: "ok" }))
     .get("/readyz", async (c) => {
+      if (deps.drain?.draining) {
+        c.header("Cache-Control", "no-store");
+        c.header("Retry-After", "1");
+        return c.json({
+          status: "not ready",
+          checks: { draining: { ok: false, detail: "shutting down" } },
+        }, 503);
+      }
       const report = await deps.readiness.check({ signal: c.req.raw.signal });
       c.header("Cache-Control", "no-store");
       if (!report.ready) {

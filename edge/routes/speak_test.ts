@@ -265,12 +265,63 @@ Deno.test("GET /v1/speak.mjpeg streams JPEG parts paced at fps", async () => {
         boundary: match[1]!,
       })
     ) {
-      if (part.size > 0) jpegs.push(part);
+      jpegs.push(part);
     }
+    // No empty part at the end; every part says its length and frame.
     assert.equal(jpegs.length, 6);
-    assert.ok(jpegs.every((p) => p.headers["content-type"] === "image/jpeg"));
+    jpegs.forEach((p, i) => {
+      assert.equal(p.headers["content-type"], "image/jpeg");
+      assert.ok(p.size > 0);
+      assert.equal(Number(p.headers["content-length"]), p.size);
+      assert.equal(Number(p.headers["x-frame-index"]), i);
+      assert.equal(Number(p.headers["x-pts-ms"]), i * 40);
+    });
     // Six frames at 25 fps: the last is due 200 ms after the first.
     assert.ok(performance.now() - started >= 190);
     await until(() => edge.slots.active === 0);
+  });
+});
+
+Deno.test("a stream's log line comes when it ends, with its real duration; a cancelled one says so", async () => {
+  const edge = createTestApp();
+  await withServer(edge, async (base) => {
+    const requestLines = () =>
+      edge.logs.filter((line) => line.msg === "request");
+    const started = performance.now();
+    const response = await fetch(
+      `${base}/v1/speak.mjpeg?text=${
+        encodeURIComponent(TEXT)
+      }&voice=tone&avatar=square&fps=25`,
+    );
+    await response.arrayBuffer();
+    const elapsed = performance.now() - started;
+    await until(() => requestLines().length === 1);
+    const [ended] = requestLines();
+    assert.equal(ended!.stream, "ended");
+    assert.equal(ended!.route, "/v1/speak.mjpeg");
+    // Six frames paced at 25 fps: at least 190 ms, far more than the headers took.
+    assert.ok(Number(ended!.duration_ms) >= 190, JSON.stringify(ended));
+    assert.ok(Number(ended!.duration_ms) <= elapsed + 5);
+    assert.ok(Number(ended!.headers_ms) < Number(ended!.duration_ms));
+    assert.ok(Number(ended!.bytes) > 0);
+
+    const controller = new AbortController();
+    const cancelled = await fetch(
+      `${base}/v1/speak.mjpeg?text=${
+        encodeURIComponent(TEXT)
+      }&voice=tone&avatar=square&fps=25`,
+      { signal: controller.signal },
+    );
+    const reader = cancelled.body!.getReader();
+    await reader.read();
+    controller.abort();
+    await reader.cancel().catch(() => {});
+    await until(() => requestLines().length === 2);
+    assert.equal(requestLines()[1]!.stream, "cancelled");
+    await until(() => edge.slots.active === 0);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    // One line per stream, however its last read settles.
+    assert.equal(requestLines().length, 2);
+    assert.ok(!edge.logs.some((line) => line.level === "warn"));
   });
 });

@@ -10,6 +10,7 @@ import { Hono } from "hono";
 import type { Context } from "hono";
 import type { AppEnv } from "../app_env.ts";
 import { problem } from "../problem.ts";
+import { FAVICON_ICO } from "../web/favicon.ts";
 import { INDEX_PAGE, PAGE_CSP, WEB_ASSETS, type WebAsset } from "../web/mod.ts";
 
 /**
@@ -20,6 +21,12 @@ import { INDEX_PAGE, PAGE_CSP, WEB_ASSETS, type WebAsset } from "../web/mod.ts";
 export function webRoutes(): Hono<AppEnv> {
   return new Hono<AppEnv>()
     .get("/", (c) => sendAsset(c, INDEX_PAGE))
+    .get("/favicon.ico", (c) =>
+      c.body(FAVICON_ICO, 200, {
+        "Content-Type": "image/x-icon",
+        "Cache-Control": "public, max-age=86400",
+        "X-Content-Type-Options": "nosniff",
+      }))
     .get("/web/:name", (c) => {
       const asset = Object.hasOwn(WEB_ASSETS, c.req.param("name"))
         ? WEB_ASSETS[c.req.param("name")]

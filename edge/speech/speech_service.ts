@@ -47,6 +47,7 @@ function describe(voice: Voice): VoiceInfo {
     speakers,
     numSpeakers: voice.numSpeakers,
     sampleRateHz: voice.sampleRateHz,
+    ...(voice.fixture ? { fixture: true } : {}),
   };
 }
 

@@ -40,6 +40,8 @@ export interface VoiceBase {
   tritonModel: string;
   /** The model file, relative to the voices folder, when loaded from one. */
   modelFile?: string;
+  /** A generated test model (Piper config `audio.quality: "fixture"`), not a real voice. */
+  fixture?: boolean;
 }
 
 /** A VITS / VITS-fast-fine-tuning voice (`config.json`). */
@@ -202,6 +204,7 @@ function createPiperVoice(
     id,
     kind: "piper",
     sampleRateHz: config.audio.sample_rate,
+    ...(config.audio.quality === "fixture" ? { fixture: true } : {}),
     speakers: new Map(Object.entries(config.speaker_id_map)),
     numSpeakers: config.num_speakers,
     speakerInput: config.num_speakers > 1,

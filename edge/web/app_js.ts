@@ -32,6 +32,7 @@ const panel = {
   shown: document.getElementById("frames-shown"),
   dropped: document.getElementById("frames-dropped"),
   offset: document.getElementById("av-offset"),
+  timeline: document.getElementById("timeline"),
 };
 
 function freshStats(mode) {
@@ -40,7 +41,8 @@ function freshStats(mode) {
     audioPartsReceived: 0, audioPartsDecoded: 0, segments: [], rebases: 0,
     framesReceived: 0, framesPainted: 0, framesDropped: 0, lastOffsetMs: null, maxAbsOffsetMs: 0,
     ttfaMs: null, ttfsMs: null, ttffMs: null, firstPaintAt: null, server: null, simple: null,
-    responseMs: null, fps: 25, lastPaintedPtsMs: null,
+    responseMs: null, fps: 25, lastPaintedPtsMs: null, received: false,
+    audioArrivals: [], paints: [], // ms since the click; paints: [ms, A/V offset ms]
     sentIdlePosition: null, startIdlePosition: null, nextIdlePosition: null,
   };
 }
@@ -153,6 +155,7 @@ async function toAudioBuffer(bytes) {
 async function handleAudio(part, utterance) {
   const { stats, timeline } = utterance;
   stats.audioPartsReceived++;
+  stats.audioArrivals.push(performance.now() - stats.startedAt);
   const { buffer, sampleRate } = await toAudioBuffer(part.body);
   if (current !== utterance) return;
   const startSample = Number(part.headers["x-sample-start"]);
@@ -204,7 +207,9 @@ async function speakStreaming(body, headers, stats) {
   }
   await Promise.all(pending);
   utterance.timeline.start(); // no frames are coming: play what waits for them
-  if (current === utterance) stats.state = "finishing";
+  // Everything arrived, usually long before it is heard: the status stays
+  // "speaking" until playback ends (renderPanel turns it to "idle").
+  if (current === utterance) stats.received = true;
 }
 
 async function speakSimple(body, headers, stats) {
@@ -266,10 +271,49 @@ function formatMs(ms) {
   return ms === null || ms === undefined ? "–" : Math.round(ms) + " ms";
 }
 
+/** Timeline colours: audio arrival, frame painted, A/V offset. */
+const TIMELINE_COLORS = { audio: "#2f7fff", frame: "#1faa55", offset: "#ff8c1a" };
+
+/**
+ * Draws the live timeline: audio parts as ticks on the top row, painted
+ * frames as ticks on the bottom row, the A/V offset of each paint as a line
+ * (centre: 0 ms, edges: ±100 ms), over the time since Speak.
+ */
+function drawTimeline(stats) {
+  const canvas = panel.timeline;
+  const context = canvas.getContext("2d");
+  const { width, height } = canvas;
+  context.clearRect(0, 0, width, height);
+  const times = [...stats.audioArrivals, ...stats.paints.map(([t]) => t)];
+  if (times.length === 0) return;
+  const spanMs = Math.max(1000, ...times) * 1.05;
+  const x = (ms) => Math.round(ms / spanMs * (width - 1));
+  const mid = height / 2;
+  context.fillStyle = TIMELINE_COLORS.audio;
+  for (const t of stats.audioArrivals) context.fillRect(x(t), 0, 3, height * 0.22);
+  context.fillStyle = TIMELINE_COLORS.frame;
+  for (const [t] of stats.paints) context.fillRect(x(t), height * 0.78, 1, height * 0.22);
+  context.strokeStyle = "rgba(128, 128, 128, 0.5)";
+  context.beginPath();
+  context.moveTo(0, mid);
+  context.lineTo(width, mid);
+  context.stroke();
+  context.strokeStyle = TIMELINE_COLORS.offset;
+  context.lineWidth = 2;
+  context.beginPath();
+  stats.paints.forEach(([t, offset], i) => {
+    const y = mid - Math.max(-1, Math.min(1, offset / 100)) * (height * 0.26);
+    if (i === 0) context.moveTo(x(t), y);
+    else context.lineTo(x(t), y);
+  });
+  context.stroke();
+  context.lineWidth = 1;
+}
+
 function renderPanel() {
   const stats = lipstream.stats;
   const timeline = current?.timeline;
-  if (stats.state === "finishing" && timeline && !timeline.isPlaying() && painter.pending === 0) {
+  if (stats.state === "speaking" && stats.received && timeline && !timeline.isPlaying() && painter.pending === 0) {
     stats.state = "idle";
     idleLoop.resume(idlePositionAfter(stats));
   }
@@ -282,6 +326,7 @@ function renderPanel() {
   panel.ttff.textContent = formatMs(stats.ttffMs);
   panel.shown.textContent = String(stats.framesPainted);
   panel.dropped.textContent = String(stats.framesDropped);
+  drawTimeline(stats);
   panel.offset.textContent = stats.lastOffsetMs === null
     ? "–"
     : Math.round(stats.lastOffsetMs) + " ms (max " + Math.round(stats.maxAbsOffsetMs) + ")";

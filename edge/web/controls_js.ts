@@ -45,8 +45,11 @@ export async function loadCatalog(form) {
     getJson("/v1/avatars", headers),
   ]);
   const elements = form.elements;
-  fill(elements.namedItem("voice"), voices.map((v) => [v.id, v.id + " (" + v.kind + ")"]));
-  fill(elements.namedItem("avatar"), avatars.map((a) => [a.id, a.id + " " + a.width + "×" + a.height]));
+  // Generated test models and the drawn demo avatar say so: they are not a real voice or face.
+  fill(elements.namedItem("voice"), voices.map((v) =>
+    [v.id, v.id + " (" + (v.fixture ? "test fixture, tones" : v.kind) + ")"]));
+  fill(elements.namedItem("avatar"), avatars.map((a) =>
+    [a.id, a.id + " " + a.width + "×" + a.height + (a.demo ? " (drawn demo)" : "")]));
   const onVoice = () => {
     const voice = voices.find((v) => v.id === elements.namedItem("voice").value);
     const speakers = voice?.speakers.length

@@ -80,6 +80,7 @@ export class FramePainter {
     stats.lastOffsetMs = offsetMs;
     stats.lastPaintedPtsMs = due.ptsMs;
     stats.maxAbsOffsetMs = Math.max(stats.maxAbsOffsetMs, Math.abs(offsetMs));
+    stats.paints?.push([performance.now() - stats.startedAt, offsetMs]);
     stats.firstPaintAt ??= performance.now();
     if (this.onPaint) this.onPaint(due.ptsMs, offsetMs);
   }

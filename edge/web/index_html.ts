@@ -13,6 +13,7 @@ export const INDEX_HTML: string = `<!doctype html>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Lipstream</title>
+<link rel="icon" href="/favicon.ico">
 <link rel="stylesheet" href="/web/style.css">
 <script type="module" src="/web/app.js"></script>
 </head>
@@ -55,6 +56,10 @@ export const INDEX_HTML: string = `<!doctype html>
       <dt>Frames dropped</dt><dd id="frames-dropped">0</dd>
       <dt title="Audio clock minus frame PTS when painted">A/V offset</dt><dd id="av-offset">–</dd>
     </dl>
+    <figure class="timeline">
+      <canvas id="timeline" width="360" height="90" role="img" aria-label="Timeline since Speak: audio parts arriving, frames painted, A/V offset"></canvas>
+      <figcaption><span class="audio">▮ audio arrived</span> <span class="frame">▮ frame painted</span> <span class="offset">— A/V offset (±100 ms)</span></figcaption>
+    </figure>
   </section>
 </main>
 </body>

@@ -172,6 +172,9 @@ export async function* readMultipartParts(body, boundary) {
         yield { headers, body: part };
       }
     }
+    // Read the epilogue to the end, so the browser sees the response complete
+    // (a body left unread counts as a failed request, ERR_ABORTED).
+    while (!input.done && !(await reader.read()).done);
     finished = true;
   } finally {
     if (!finished && !input.done) reader.cancel().catch(() => {});
