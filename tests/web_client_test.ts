@@ -420,6 +420,12 @@ Deno.test({
       const expectedSec = (words[0]! + words[1]!) * MS_PER_WORD / 1000;
       assert.equal(stats.simple!.durationMs, expectedSec * 1000);
       const sessionId: string = await page.evaluate("lipstream.sessionId");
+      // The MJPEG <img> opens its session once its first audio is in, which
+      // may come after the <audio> is ready: wait for it (bounded).
+      for (
+        const until = Date.now() + 10_000;
+        server.stats.sessions.length === 0 && Date.now() < until;
+      ) await new Promise((resolve) => setTimeout(resolve, 20));
       assert.deepEqual(server.stats.sessions, [sessionId]); // the MJPEG <img>
       assert.ok(
         Math.abs(stats.simple!.audioDurationSec! - expectedSec) < 0.005,
