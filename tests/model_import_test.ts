@@ -11,6 +11,7 @@
  * demo avatar).
  */
 import assert from "node:assert/strict";
+import { decodeWavMono } from "@lipstream/shared";
 import { parseMultipartStream } from "@remix-run/multipart-parser";
 import {
   addWav2lipInputs,
@@ -704,6 +705,18 @@ Deno.test({
         ...target,
       ]);
       assert.equal(lips.code, 0, lips.stderr);
+      const manifest = JSON.parse(
+        await Deno.readTextFile(`${f.voices}/myvoice/lipstream.json`),
+      );
+      assert.equal(manifest.encoderModel, "myvoice_encoder");
+      assert.ok(Number.isInteger(manifest.decoderOverlapFrames));
+      // The same model without its streaming pair, to compare against.
+      await Deno.mkdir(`${f.voices}/oneshot`);
+      await Deno.copyFile(config, `${f.voices}/oneshot/config.json`);
+      await Deno.writeTextFile(
+        `${f.voices}/oneshot/lipstream.json`,
+        JSON.stringify({ tritonModel: "myvoice" }),
+      );
       const env = { MODEL_REPOSITORY: f.repository, VOICES_DIR: f.voices };
       await withEdge(env, async (base) => {
         const ready = await readyz(base);
@@ -711,6 +724,52 @@ Deno.test({
         const voices = await (await fetch(`${base}/v1/voices`)).json();
         assert.ok(JSON.stringify(voices).includes("myvoice"));
         await speak(base, "myvoice");
+        // The streaming pair: first audio after one latent window, so one
+        // sentence arrives as several WAV parts; joined, they equal the
+        // one-shot model (noise scales 0) within the exporter's tolerance.
+        const parts = await readParts(
+          await fetch(`${base}/v1/speak`, {
+            method: "POST",
+            headers: { "Content-Type": "application/json" },
+            body: JSON.stringify({
+              text: "Hello there, how are you today?",
+              voice: "myvoice",
+              avatar: "demo",
+            }),
+          }),
+        );
+        assert.ok(
+          parts.filter((p) => p.type === "audio/wav").length > 1,
+          "one sentence, several streamed WAV parts",
+        );
+        const tts = async (voice: string) => {
+          const response = await fetch(`${base}/v1/tts`, {
+            method: "POST",
+            headers: { "Content-Type": "application/json" },
+            body: JSON.stringify({
+              text: "Hello there, how are you today?",
+              voice,
+              format: "wav",
+              audio_format: "float32",
+              noise_scale: 0,
+              noise_scale_w: 0,
+            }),
+          });
+          assert.equal(response.status, 200);
+          return decodeWavMono(new Uint8Array(await response.arrayBuffer()))
+            .samples;
+        };
+        const streamed = await tts("myvoice");
+        const oneShot = await tts("oneshot");
+        assert.equal(streamed.length, oneShot.length);
+        let worst = 0;
+        for (let i = 0; i < oneShot.length; i++) {
+          worst = Math.max(worst, Math.abs(streamed[i]! - oneShot[i]!));
+        }
+        console.log(
+          `streaming pair vs one-shot over ${oneShot.length} samples: max abs difference ${worst}`,
+        );
+        assert.ok(worst <= 1e-4, `max abs difference ${worst}`);
       });
     } finally {
       await Deno.remove(f.root, { recursive: true });

@@ -25,6 +25,7 @@ import type {
 } from "../pipeline/types.ts";
 import { createSpeechService } from "../speech/speech_service.ts";
 import { backendVoiceSynthesizer } from "../speech/voice_synthesizer.ts";
+import { backendStreamingSynthesizer } from "../speech/streaming_synthesizer.ts";
 import { denoVoiceFiles } from "../voices/deno_voice_files.ts";
 import { scanVoicesFolder } from "../voices/voices_folder.ts";
 import { backendReadiness } from "./backend_readiness.ts";
@@ -125,6 +126,7 @@ export async function buildPipelineDeps(
   const speech = createSpeechService({
     voices,
     synthesizer,
+    streaming: backendStreamingSynthesizer(backend),
     maxTextChars: config.maxTextLength,
     sentences: { firstMaxChars: config.firstPieceMaxChars },
     onWarning: (voice, warning) =>

@@ -6,5 +6,6 @@
  */
 
 export * from "./speech_service.ts";
+export * from "./streaming_synthesizer.ts";
 export * from "./voice_languages.ts";
 export * from "./voice_synthesizer.ts";

@@ -20,6 +20,7 @@ import {
 import { TextFrontEndError } from "../text/text_front_end_error.ts";
 import type { Voice } from "../voices/voice.ts";
 import { voiceLanguages } from "./voice_languages.ts";
+import type { StreamingVoiceSynthesizer } from "./streaming_synthesizer.ts";
 import type { VoiceSynthesizer } from "./voice_synthesizer.ts";
 
 /** Options for {@linkcode createSpeechService}. */
@@ -28,6 +29,8 @@ export interface SpeechServiceOptions {
   voices: Iterable<Voice>;
   /** Runs a voice's model. */
   synthesizer: VoiceSynthesizer;
+  /** Runs a voice's streaming pair window by window (voices with `streaming`). */
+  streaming?: StreamingVoiceSynthesizer;
   /** How text is cut into sentences. */
   sentences?: SentenceSplitterOptions;
   /** Most characters of one request's text. @default {1000} */
@@ -133,6 +136,21 @@ export function createSpeechService(
         }, planOptions);
         for (const warning of plan.warnings) {
           options.onWarning?.(voice.id, warning);
+        }
+        if (voice.streaming !== undefined && options.streaming !== undefined) {
+          // A streaming voice: each decoded window is a chunk of its own.
+          for await (
+            const samples of options.streaming(voice, plan, { signal })
+          ) {
+            signal.throwIfAborted();
+            yield {
+              sentenceIndex,
+              samples,
+              sampleRateHz: plan.sampleRateHz,
+              text,
+            };
+          }
+          continue;
         }
         const samples = await options.synthesizer(voice, plan, { signal });
         signal.throwIfAborted();

@@ -42,6 +42,21 @@ export interface VoiceBase {
   modelFile?: string;
   /** A generated test model (Piper config `audio.quality: "fixture"`), not a real voice. */
   fixture?: boolean;
+  /** The streaming pair (encoder + chunked decoder), when the voice has one. */
+  streaming?: VoiceStreaming;
+}
+
+/**
+ * A voice exported as an encoder (ids → latent `z`, `y_mask`, speaker `g`) and a decoder (a
+ * window of `z` → audio), so audio can start after the first window of the latent.
+ */
+export interface VoiceStreaming {
+  /** The encoder's model name. */
+  encoderModel: string;
+  /** The decoder's model name. */
+  decoderModel: string;
+  /** Latent frames each window overlaps its neighbours by (the decoder's reach). */
+  overlapFrames: number;
 }
 
 /** A VITS / VITS-fast-fine-tuning voice (`config.json`). */
@@ -83,6 +98,8 @@ export interface CreateVoiceOptions {
   tritonModel?: string;
   /** The model file, relative to the voices folder. */
   modelFile?: string;
+  /** The streaming pair, when the voice has one. */
+  streaming?: VoiceStreaming;
 }
 
 /** VITS-fast-fine-tuning `VC_inference.py` scales (length 1 = speed 1). */
@@ -277,6 +294,9 @@ export function createVoice(
     ...(options.modelFile === undefined
       ? {}
       : { modelFile: options.modelFile }),
+    ...(options.streaming === undefined
+      ? {}
+      : { streaming: options.streaming }),
   };
   const kind = options.kind ?? detectKind(json, file);
   return kind === "vits"

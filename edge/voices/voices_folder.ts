@@ -18,7 +18,7 @@
 
 import { z } from "zod";
 import { parseConfig } from "./_parse_config.ts";
-import { createVoice, type Voice } from "./voice.ts";
+import { createVoice, type Voice, type VoiceStreaming } from "./voice.ts";
 import { VoiceConfigError } from "./voice_config_error.ts";
 import { isVoiceId } from "./voice_id.ts";
 
@@ -34,7 +34,17 @@ const ManifestSchema = z.strictObject({
   tritonModel: z.string().min(1),
   encoderModel: z.string().min(1).optional(),
   decoderModel: z.string().min(1).optional(),
-});
+  /** Latent frames decoder windows overlap by (the exporter's measured decoder reach). */
+  decoderOverlapFrames: z.number().int().min(0).max(1024).optional(),
+}).refine(
+  (manifest) =>
+    (manifest.encoderModel === undefined) ===
+      (manifest.decoderModel === undefined),
+  { message: "encoderModel and decoderModel come together" },
+);
+
+/** Overlap used when a manifest names a streaming pair but no overlap (HiFi-GAN's usual reach). */
+const DEFAULT_DECODER_OVERLAP_FRAMES = 16;
 
 async function readJson(files: VoiceFiles, path: string): Promise<unknown> {
   const text = await files.readText(path);
@@ -55,10 +65,26 @@ async function loadFolderVoice(
   present: ReadonlySet<string>,
 ): Promise<Voice> {
   let tritonModel: string | undefined;
+  let streaming: VoiceStreaming | undefined;
   if (present.has(`${id}/lipstream.json`)) {
     const file = `${id}/lipstream.json`;
-    tritonModel = parseConfig(ManifestSchema, await readJson(files, file), file)
-      .tritonModel;
+    const manifest = parseConfig(
+      ManifestSchema,
+      await readJson(files, file),
+      file,
+    );
+    tritonModel = manifest.tritonModel;
+    if (
+      manifest.encoderModel !== undefined &&
+      manifest.decoderModel !== undefined
+    ) {
+      streaming = {
+        encoderModel: manifest.encoderModel,
+        decoderModel: manifest.decoderModel,
+        overlapFrames: manifest.decoderOverlapFrames ??
+          DEFAULT_DECODER_OVERLAP_FRAMES,
+      };
+    }
   }
   const piper = `${id}/model.onnx.json`;
   const vits = `${id}/config.json`;
@@ -81,6 +107,7 @@ async function loadFolderVoice(
     file,
     ...(hasModel ? { modelFile: `${id}/model.onnx` } : {}),
     ...(tritonModel === undefined ? {} : { tritonModel }),
+    ...(streaming === undefined ? {} : { streaming }),
   });
 }
 

@@ -422,6 +422,7 @@ export async function importModel(
         ...(streaming === undefined ? {} : {
           encoderModel: `${name}_encoder`,
           decoderModel: `${name}_decoder`,
+          ...overlapOf(report),
         }),
       };
       folders.push({
@@ -457,4 +458,17 @@ export async function importModel(
   } finally {
     await Deno.remove(work, { recursive: true }).catch(() => {});
   }
+}
+
+/** The decoder overlap the exporter measured (`streaming.overlap_frames`), for `lipstream.json`. */
+function overlapOf(
+  report: ExportReport | undefined,
+): { decoderOverlapFrames?: number } {
+  const streaming = report?.streaming as
+    | { overlap_frames?: unknown }
+    | undefined;
+  const frames = streaming?.overlap_frames;
+  return typeof frames === "number" && Number.isInteger(frames) && frames >= 0
+    ? { decoderOverlapFrames: frames }
+    : {};
 }
