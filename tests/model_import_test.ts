@@ -121,6 +121,35 @@ async function readParts(response: Response) {
   return parts;
 }
 
+/** Imports the fixture lip model as `wav2lip` into `f`'s folders; it must succeed. */
+async function importFixtureLips(f: Fixture) {
+  const lips = await importCli([
+    "onnx",
+    "--onnx",
+    `${f.files}/lips.onnx`,
+    "--name",
+    "wav2lip",
+    "--repository",
+    f.repository,
+    "--voices",
+    f.voices,
+  ]);
+  assert.equal(lips.code, 0, lips.stderr);
+  return lips;
+}
+
+/** Runs `run` with fresh fixture files, removed afterwards whatever happens. */
+async function withFixtureFiles(
+  run: (f: Fixture) => Promise<void>,
+): Promise<void> {
+  const f = await fixtureFiles();
+  try {
+    await run(f);
+  } finally {
+    await Deno.remove(f.root, { recursive: true });
+  }
+}
+
 /** Speaks with `voice`; checks a WAV part and ceil(n·fps/rate) JPEG frames arrive. */
 async function speak(base: string, voice: string): Promise<void> {
   const response = await fetch(`${base}/v1/speak`, {
@@ -223,18 +252,9 @@ async function readyz(base: string) {
 }
 
 Deno.test("models:import onnx + piper, a dropped-in Piper voice, served embedded and split, spoken end to end", async () => {
-  const f = await fixtureFiles();
-  try {
+  await withFixtureFiles(async (f) => {
     const target = ["--repository", f.repository, "--voices", f.voices];
-    const lips = await importCli([
-      "onnx",
-      "--onnx",
-      `${f.files}/lips.onnx`,
-      "--name",
-      "wav2lip",
-      ...target,
-    ]);
-    assert.equal(lips.code, 0, lips.stderr);
+    const lips = await importFixtureLips(f);
     assert.match(
       lips.stdout,
       /max_batch_size 0, KIND_CPU; inputs audio_sequences \[1,1,80,16\]/,
@@ -305,14 +325,11 @@ Deno.test("models:import onnx + piper, a dropped-in Piper voice, served embedded
         await speak(base, "fast");
       });
     });
-  } finally {
-    await Deno.remove(f.root, { recursive: true });
-  }
+  });
 });
 
 Deno.test("readiness: a model that loads but cannot serve the edge's calls is named with the reason; the rest keep serving", async () => {
-  const f = await fixtureFiles();
-  try {
+  await withFixtureFiles(async (f) => {
     await Deno.mkdir(f.voices, { recursive: true });
     const config = JSON.stringify(fixtureVitsVoiceConfig());
     // An input with no role: ONNX Runtime loads it and its own warm-up passes.
@@ -365,14 +382,11 @@ Deno.test("readiness: a model that loads but cannot serve the edge's calls is na
       assert.deepEqual(body.degraded, ["odd"]);
       await speak(base, "good");
     });
-  } finally {
-    await Deno.remove(f.root, { recursive: true });
-  }
+  });
 });
 
 Deno.test("models:import refuses bad input with one line, a non-zero exit and nothing written", async () => {
-  const f = await fixtureFiles();
-  try {
+  await withFixtureFiles(async (f) => {
     await Deno.writeFile(
       `${f.files}/single.onnx`,
       buildFixtureVitsModel({}, { speaker: false }),
@@ -517,9 +531,7 @@ Deno.test("models:import refuses bad input with one line, a non-zero exit and no
       help.stdout,
       /vits --checkpoint G\.pth --config config\.json --name NAME/,
     );
-  } finally {
-    await Deno.remove(f.root, { recursive: true });
-  }
+  });
 });
 
 const PYTHON_READY = await havePythonExport();
@@ -530,8 +542,7 @@ Deno.test({
   ignore: !PYTHON_READY,
   sanitizeResources: false,
   async fn() {
-    const f = await fixtureFiles();
-    try {
+    await withFixtureFiles(async (f) => {
       const checkpoint = `${f.files}/wav2lip_gan.pth`;
       const made = await runPython("infra/export/make_random_checkpoint.py", [
         "wav2lip",
@@ -600,9 +611,7 @@ Deno.test({
         (await listTree(f.repository)).filter((p) => !p.includes("/")),
         ["tone", "wav2lip"],
       );
-    } finally {
-      await Deno.remove(f.root, { recursive: true });
-    }
+    });
   },
 });
 
@@ -653,8 +662,7 @@ Deno.test({
   ignore: !PYTHON_READY,
   sanitizeResources: false,
   async fn() {
-    const f = await fixtureFiles();
-    try {
+    await withFixtureFiles(async (f) => {
       const config = `${f.files}/finetune_speaker.json`;
       await Deno.writeTextFile(config, JSON.stringify(VITS_FAST_REDUCED));
       const checkpoint = `${f.files}/G_latest.pth`;
@@ -696,15 +704,7 @@ Deno.test({
         ["ok", "ok", "ok"],
         JSON.stringify(checks),
       );
-      const lips = await importCli([
-        "onnx",
-        "--onnx",
-        `${f.files}/lips.onnx`,
-        "--name",
-        "wav2lip",
-        ...target,
-      ]);
-      assert.equal(lips.code, 0, lips.stderr);
+      await importFixtureLips(f);
       const manifest = JSON.parse(
         await Deno.readTextFile(`${f.voices}/myvoice/lipstream.json`),
       );
@@ -771,8 +771,6 @@ Deno.test({
         );
         assert.ok(worst <= 1e-4, `max abs difference ${worst}`);
       });
-    } finally {
-      await Deno.remove(f.root, { recursive: true });
-    }
+    });
   },
 });
