@@ -7,6 +7,7 @@ numbers. Inputs and outputs stay float32 in both, so the model contract does not
 from __future__ import annotations
 
 import os
+import sys
 import tempfile
 from collections.abc import Callable, Iterator, Mapping
 
@@ -69,3 +70,36 @@ def precision_error(fp32_path: str, reduced_path: str, feeds: Mapping[str, np.nd
             return None
         raise ExportError(f"{reduced_path}: ONNX Runtime cannot run the converted graph ({error})") from error
     return {"max_abs_diff": max_abs_difference(want, got), "mean_abs_diff": mean_abs_difference(want, got)}
+
+
+def describe_error(error: dict[str, object] | None) -> str:
+    """The comparison line's figures: max and mean abs difference, and changed sample counts."""
+    if error is None:
+        return "not runnable on this CPU"
+    shown = f"{error['max_abs_diff']:.3g} (mean {error['mean_abs_diff']:.3g})"
+    if error.get("durations_changed"):
+        samples = error["samples"]
+        shown += f", sample count {samples[0]} → {samples[1]} (rounding changed durations)"  # type: ignore[index]
+    return shown
+
+
+def reduced_copy(fp32_path: str, scratch: str, *, fp16: bool, int8: bool,
+                 calibration: Callable[[], Iterator[dict[str, np.ndarray]]],
+                 measure: Callable[[str, str], dict[str, object] | None],
+                 per_channel: bool = True) -> tuple[str, dict[str, object]]:
+    """Writes the fp16 or int8 copy of a verified fp32 graph into ``scratch`` (or nothing when
+    neither is asked), prints its error against fp32 and returns the path to install and the
+    report's ``precision`` section. ``measure(fp32, reduced)`` compares the two on fixed inputs.
+    """
+    if not (fp16 or int8):
+        return fp32_path, {"name": "fp32"}
+    name = "fp16" if fp16 else "int8"
+    path = os.path.join(scratch, f"{name}.onnx")
+    if fp16:
+        to_fp16(fp32_path, path)
+    else:
+        to_int8(fp32_path, path, calibration, per_channel=per_channel)
+    error = measure(fp32_path, path)
+    print(f"export: {name} vs fp32 on the same inputs: max abs difference {describe_error(error)}",
+          file=sys.stderr)
+    return path, {"name": name, "vs_fp32": error}

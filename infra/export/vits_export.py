@@ -37,7 +37,7 @@ from torch import nn
 
 from _checkpoint import load_strict
 from _errors import ExportError
-from _precision import precision_error, to_fp16, to_int8
+from _precision import precision_error, reduced_copy
 from _verify import FP32_TOLERANCE, run_onnx, verify_onnx
 from vits_checkpoint import VitsSource, check_symbols, read_source
 from vits_model import SynthesizerTrn, fold_weight_norm
@@ -205,22 +205,11 @@ def export(args: argparse.Namespace) -> dict[str, object]:
         print(f"export: ONNX Runtime vs PyTorch, {lengths[0]} and {lengths[1]} phoneme ids, noise scales 0"
               + (f", speaker {verify_sid}" if verify_sid is not None else "")
               + f": max abs difference {difference:.3g} (limit {FP32_TOLERANCE:g})", file=sys.stderr)
-        final = fp32
-        precision: dict[str, object] = {"name": "fp32"}
-        if args.fp16 or args.int8:
-            name = "fp16" if args.fp16 else "int8"
-            final = os.path.join(scratch, f"{name}.onnx")
-            if args.fp16:
-                to_fp16(fp32, final)
-            else:
-                to_int8(fp32, final, lambda: _calibration(source.hp.n_vocab, verify_sid), per_channel=False)
-            error = _reduced_error(fp32, final, checks[0])
-            precision = {"name": name, "vs_fp32": error}
-            shown = "not runnable on this CPU" if error is None else \
-                f"{error['max_abs_diff']:.3g} (mean {error['mean_abs_diff']:.3g})"
-            if error is not None and error.get("durations_changed"):
-                shown += f", sample count {error['samples'][0]} → {error['samples'][1]} (rounding changed durations)"
-            print(f"export: {name} vs fp32 on the same inputs: max abs difference {shown}", file=sys.stderr)
+        final, precision = reduced_copy(
+            fp32, scratch, fp16=args.fp16, int8=args.int8,
+            calibration=lambda: _calibration(source.hp.n_vocab, verify_sid),
+            measure=lambda source_path, reduced: _reduced_error(source_path, reduced, checks[0]),
+            per_channel=False)
         streaming = None
         if args.streaming_dir:
             streaming = export_streaming(own, source, fixed, takes_sid, args.opset, checks[1],

@@ -25,7 +25,7 @@ import torch
 
 from _checkpoint import load_checkpoint, load_strict, state_dict_from
 from _errors import ExportError
-from _precision import precision_error, to_fp16, to_int8
+from _precision import precision_error, reduced_copy
 from _verify import FP32_TOLERANCE, run_onnx, verify_onnx
 from wav2lip_model import Wav2Lip, fold_batch_norms
 
@@ -82,6 +82,7 @@ def _calibration(path: str | None) -> Iterator[dict[str, np.ndarray]]:
 def export(args: argparse.Namespace) -> dict[str, object]:
     started = time.monotonic()
     model = load_generator(args.checkpoint, args.reference_repo)
+    parameters = sum(p.numel() for p in model.parameters())
     feeds = sample_inputs(3, 0)
     with torch.no_grad():
         want = {OUTPUT[0]: model(*(torch.from_numpy(feeds[name]) for name in INPUTS)).numpy()}
@@ -105,20 +106,10 @@ def export(args: argparse.Namespace) -> dict[str, object]:
         batch_norms = sum(node.op_type == "BatchNormalization" for node in onnx.load(fp32).graph.node)
         if batch_norms:
             raise ExportError(f"{batch_norms} BatchNormalization nodes left after folding")
-        final = fp32
-        precision: dict[str, object] = {"name": "fp32"}
-        if args.fp16 or args.int8:
-            name = "fp16" if args.fp16 else "int8"
-            final = os.path.join(scratch, f"{name}.onnx")
-            if args.fp16:
-                to_fp16(fp32, final)
-            else:
-                to_int8(fp32, final, lambda: _calibration(args.calibration))
-            error = precision_error(fp32, final, feeds)
-            precision = {"name": name, "vs_fp32": error}
-            shown = "not runnable on this CPU" if error is None else \
-                f"{error['max_abs_diff']:.3g} (mean {error['mean_abs_diff']:.3g})"
-            print(f"export: {name} vs fp32 on the same inputs: max abs difference {shown}", file=sys.stderr)
+        final, precision = reduced_copy(
+            fp32, scratch, fp16=args.fp16, int8=args.int8,
+            calibration=lambda: _calibration(args.calibration),
+            measure=lambda source, reduced: precision_error(source, reduced, feeds))
         os.replace(final, args.out)
     report.update({
         "onnx": args.out,
@@ -126,7 +117,7 @@ def export(args: argparse.Namespace) -> dict[str, object]:
         "tolerance": FP32_TOLERANCE,
         "precision": precision,
         "opset": OPSET,
-        "parameters": sum(p.numel() for p in Wav2Lip().parameters()),
+        "parameters": parameters,
         "output_std": output_std,
         "batch_norm_nodes": 0,
         "inputs": {name: ["batch", *dims] for name, dims in INPUTS.items()},
