@@ -11,11 +11,12 @@ import { encodeWav } from "@lipstream/shared";
 import { decodeJpeg } from "@lipstream/edge/frames";
 import { buildPipelineDeps } from "../edge/boot/pipeline_deps.ts";
 import { warmUpPipeline } from "../edge/boot/warm_up.ts";
-import { createApp } from "@lipstream/edge/app";
 import { readConfig } from "@lipstream/edge/config";
 import { createJsonLogger } from "@lipstream/edge/log";
 import { createOrtBackend } from "@lipstream/inference/ort";
 import { serveKserve } from "@lipstream/inference/server";
+import { withEdgeServer } from "./support/edge_server.ts";
+import { ffprobeStream } from "./support/ffprobe.ts";
 
 interface Part {
   headers: Record<string, string | undefined>;
@@ -26,24 +27,10 @@ async function withEmbeddedServer(
   run: (base: string) => Promise<void>,
   env: Record<string, string> = {},
 ): Promise<void> {
-  const config = readConfig({
-    PORT: "0",
-    MAX_BODY_BYTES: String(8 << 20),
-    ...env,
-  });
-  const log = createJsonLogger({ level: "error" });
-  const pipeline = await buildPipelineDeps(config, log);
-  const { app } = createApp({ config, log, ...pipeline });
-  const server = Deno.serve(
-    { port: 0, hostname: "127.0.0.1", onListen() {} },
-    app.fetch,
+  await withEdgeServer(
+    { MAX_BODY_BYTES: String(8 << 20), ...env },
+    (base) => run(base),
   );
-  try {
-    await run(`http://127.0.0.1:${server.addr.port}`);
-  } finally {
-    await server.shutdown();
-    await pipeline.backend.close();
-  }
 }
 
 /** The split topology: the edge talks KServe v2 HTTP to the local Triton-compatible server. */
@@ -75,18 +62,6 @@ async function readParts(response: Response): Promise<Part[]> {
 
 function json(part: Part) {
   return JSON.parse(new TextDecoder().decode(part.bytes));
-}
-
-async function ffprobe(bytes: Uint8Array, entries: string) {
-  const path = await Deno.makeTempFile();
-  await Deno.writeFile(path, bytes);
-  const output = await new Deno.Command("ffprobe", {
-    args: ["-v", "error", "-show_entries", entries, "-of", "json", path],
-    stdout: "piped",
-  }).output();
-  await Deno.remove(path);
-  assert.ok(output.success);
-  return JSON.parse(new TextDecoder().decode(output.stdout)).streams[0];
 }
 
 /** Mean luma of the mouth region of a decoded frame (lower middle of the face). */
@@ -139,7 +114,7 @@ for (
       let samples = 0;
       for (const wav of wavs) {
         assert.equal(Number(wav.headers["x-sample-start"]), samples);
-        const stream = await ffprobe(
+        const stream = await ffprobeStream(
           wav.bytes,
           "stream=codec_name,sample_rate,channels,duration_ts",
         );
@@ -154,7 +129,7 @@ for (
         assert.equal(Number(jpeg.headers["x-frame-index"]), i);
         assert.equal(Number(jpeg.headers["x-pts-ms"]), i * 40);
       });
-      const frame = await ffprobe(
+      const frame = await ffprobeStream(
         jpegs[0]!.bytes,
         "stream=codec_name,width,height",
       );
@@ -190,7 +165,10 @@ Deno.test("embedded server: lips move with the audio of an uploaded espeak-ng re
     const jpegs = parts.filter((p) =>
       p.headers["content-type"] === "image/jpeg"
     );
-    const stream = await ffprobe(upload, "stream=duration_ts,sample_rate");
+    const stream = await ffprobeStream(
+      upload,
+      "stream=duration_ts,sample_rate",
+    );
     assert.equal(
       jpegs.length,
       Math.ceil(stream.duration_ts * 25 / Number(stream.sample_rate)),
@@ -320,7 +298,7 @@ Deno.test("embedded server: /v1/tts returns a playable data URI and readiness is
   await withEmbeddedServer(async (base) => {
     const idle = await fetch(`${base}/v1/avatars/demo/idle.jpg`);
     assert.equal(idle.headers.get("content-type"), "image/jpeg");
-    const frame = await ffprobe(
+    const frame = await ffprobeStream(
       new Uint8Array(await idle.arrayBuffer()),
       "stream=codec_name,width,height",
     );
@@ -358,7 +336,7 @@ Deno.test("embedded server: /v1/tts returns a playable data URI and readiness is
       atob(body.audio.slice("data:audio/wav;base64,".length)),
       (c) => c.charCodeAt(0),
     );
-    const stream = await ffprobe(bytes, "stream=sample_rate,duration");
+    const stream = await ffprobeStream(bytes, "stream=sample_rate,duration");
     assert.equal(stream.sample_rate, "22050");
     assert.ok(
       Math.abs(Number(stream.duration) * 1000 - body.duration_ms) < 1,

@@ -21,11 +21,8 @@ import {
   OnnxGraphBuilder,
 } from "@lipstream/inference/fixtures";
 import { checkModelRepository } from "@lipstream/inference/model_config";
-import { createApp } from "@lipstream/edge/app";
-import { readConfig } from "@lipstream/edge/config";
-import { createJsonLogger } from "@lipstream/edge/log";
-import { buildPipelineDeps } from "../edge/boot/pipeline_deps.ts";
 import { havePythonExport, runPython } from "./support/python_export.ts";
+import { withEdgeServer } from "./support/edge_server.ts";
 
 const MAIN =
   new URL("../inference/model_import/import_main.ts", import.meta.url)
@@ -188,28 +185,14 @@ async function speak(base: string, voice: string): Promise<void> {
   assert.deepEqual([...jpegs[0]!.bytes.subarray(0, 2)], [0xff, 0xd8]);
 }
 
-async function withEdge(
+function withEdge(
   env: Record<string, string>,
   run: (base: string) => Promise<void>,
 ): Promise<void> {
-  const config = readConfig({
-    PORT: "0",
-    AVATARS_DIR: "generated/avatars",
-    ...env,
-  });
-  const log = createJsonLogger({ level: "error" });
-  const pipeline = await buildPipelineDeps(config, log);
-  const { app } = createApp({ config, log, ...pipeline });
-  const server = Deno.serve(
-    { port: 0, hostname: "127.0.0.1", onListen() {} },
-    app.fetch,
+  return withEdgeServer(
+    { AVATARS_DIR: "generated/avatars", ...env },
+    (base) => run(base),
   );
-  try {
-    await run(`http://127.0.0.1:${server.addr.port}`);
-  } finally {
-    await server.shutdown();
-    await pipeline.backend.close();
-  }
 }
 
 const INFERENCE_MAIN = new URL("../inference/server/main.ts", import.meta.url)

@@ -25,11 +25,9 @@ import {
   startTritonServer,
   type TritonServerProcess,
 } from "@lipstream/inference/tritonserver";
-import { buildPipelineDeps } from "../edge/boot/pipeline_deps.ts";
-import { createApp } from "@lipstream/edge/app";
-import { readConfig } from "@lipstream/edge/config";
-import { createJsonLogger } from "@lipstream/edge/log";
 import { sampleTensor, tensorValues } from "../shared/_tensor_samples.ts";
+import { withEdgeServer } from "./support/edge_server.ts";
+import { ffprobeStream } from "./support/ffprobe.ts";
 
 const MODELS = ["fixture_vits", "fixture_wav2lip", "fixture_identity"];
 const available = await findTritonDistribution() !== undefined;
@@ -186,18 +184,10 @@ Deno.test({
   ignore,
   async fn() {
     const { url } = await triton();
-    const config = readConfig({ PORT: "0", TRITON_URL: url });
-    const log = createJsonLogger({ level: "error" });
-    const pipeline = await buildPipelineDeps(config, log);
-    assert.equal(pipeline.mode, "triton");
-    const { app } = createApp({ config, log, ...pipeline });
-    const server = Deno.serve(
-      { port: 0, hostname: "127.0.0.1", onListen() {} },
-      app.fetch,
-    );
-    try {
+    await withEdgeServer({ TRITON_URL: url }, async (base, pipeline) => {
+      assert.equal(pipeline.mode, "triton");
       const response = await fetch(
-        `http://127.0.0.1:${server.addr.port}/v1/speak`,
+        `${base}/v1/speak`,
         {
           method: "POST",
           headers: { "Content-Type": "application/json" },
@@ -227,7 +217,7 @@ Deno.test({
       assert.ok(wavs.length >= 1);
       let samples = 0;
       for (const wav of wavs) {
-        const stream = await ffprobe(
+        const stream = await ffprobeStream(
           wav.bytes,
           "stream=codec_name,sample_rate,duration_ts",
         );
@@ -237,12 +227,12 @@ Deno.test({
       assert.ok(samples > 22050 / 2, `${samples} samples`);
       assert.equal(jpegs.length, Math.ceil(samples * 25 / 22050));
       assert.equal(end.frames, jpegs.length);
-      const frame = await ffprobe(jpegs[0]!.bytes, "stream=codec_name,width");
+      const frame = await ffprobeStream(
+        jpegs[0]!.bytes,
+        "stream=codec_name,width",
+      );
       assert.equal(frame.codec_name, "mjpeg");
-    } finally {
-      await server.shutdown();
-      await pipeline.backend.close();
-    }
+    });
   },
 });
 
@@ -289,16 +279,4 @@ async function statistics(url: string, model: string) {
     inference_count: number;
     execution_count: number;
   };
-}
-
-async function ffprobe(bytes: Uint8Array, entries: string) {
-  const path = await Deno.makeTempFile();
-  await Deno.writeFile(path, bytes);
-  const output = await new Deno.Command("ffprobe", {
-    args: ["-v", "error", "-show_entries", entries, "-of", "json", path],
-    stdout: "piped",
-  }).output();
-  await Deno.remove(path);
-  assert.ok(output.success);
-  return JSON.parse(new TextDecoder().decode(output.stdout)).streams[0];
 }
