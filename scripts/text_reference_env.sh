@@ -6,16 +6,6 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 venv="$root/.tools/venv-textref"
-requirements="$root/infra/python/requirements-textref.txt"
-stamp="$venv/.lipstream-requirements"
-if ! [ -x "$venv/bin/python" ] || ! cmp -s "$requirements" "$stamp"; then
-  python="$(command -v python3 || true)"
-  if [ -z "$python" ]; then
-    echo "lipstream: python3 is needed for the reference text environment" >&2
-    exit 1
-  fi
-  "$python" -m venv "$venv"
-  "$venv/bin/pip" install --quiet --disable-pip-version-check -r "$requirements" >&2
-  cp "$requirements" "$stamp"
-fi
+bash "$root/scripts/_pinned_venv.sh" "$venv" "$root/infra/python/requirements-textref.txt" \
+  "the reference text environment" python3
 echo "$venv/bin/python"

@@ -8,19 +8,8 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 venv="$root/.tools/venv-triton"
-requirements="$root/infra/python/requirements-triton.txt"
-stamp="$venv/.lipstream-requirements"
-if ! [ -x "$venv/bin/python" ] || ! cmp -s "$requirements" "$stamp"; then
-  # Triton's Python backend stub embeds CPython 3.11 (nvidia-pytriton ships a stub per version;
-  # tests/support/real_triton.ts picks 3.11), so the environment must be 3.11 too.
-  python="$(command -v python3.11 || true)"
-  if [ -z "$python" ]; then
-    echo "lipstream: python3.11 is needed for the Triton environment (tritonserver's Python backend)" >&2
-    exit 1
-  fi
-  echo "lipstream: installing the Triton environment into .tools/venv-triton (tritonserver, tritonclient, validators)" >&2
-  "$python" -m venv "$venv"
-  "$venv/bin/pip" install --quiet --disable-pip-version-check -r "$requirements" >&2
-  cp "$requirements" "$stamp"
-fi
+# Triton's Python backend stub embeds CPython 3.11 (nvidia-pytriton ships a stub per version;
+# tests/support/real_triton.ts picks 3.11), so the environment must be 3.11 too.
+bash "$root/scripts/_pinned_venv.sh" "$venv" "$root/infra/python/requirements-triton.txt" \
+  "the Triton environment (tritonserver, tritonclient, validators)" python3.11
 echo "$venv"
