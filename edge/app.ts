@@ -8,19 +8,19 @@
 
 import { Hono } from "hono";
 import type { MiddlewareHandler } from "hono";
-import type { AppEnv } from "./app_env.ts";
+import type { AppEnv } from "./http/app_env.ts";
 import type { EdgeConfig } from "./config.ts";
-import { Drain } from "./drain.ts";
+import { Drain } from "./http/drain.ts";
 import { createJsonLogger, type Logger } from "./log.ts";
 import { createEdgeMetrics, type EdgeMetrics } from "./metrics.ts";
-import { accessLog } from "./middleware/access_log.ts";
-import { apiKey } from "./middleware/api_key.ts";
-import { bodySize } from "./middleware/body_size.ts";
-import { corsFromConfig } from "./middleware/cors.ts";
-import { refuseWhileDraining } from "./middleware/draining.ts";
-import { problemErrors } from "./middleware/problem_errors.ts";
-import { requestId } from "./middleware/request_id.ts";
-import { streamLimit } from "./middleware/stream_limit.ts";
+import { accessLog } from "./http/middleware/access_log.ts";
+import { apiKey } from "./http/middleware/api_key.ts";
+import { bodySize } from "./http/middleware/body_size.ts";
+import { corsFromConfig } from "./http/middleware/cors.ts";
+import { refuseWhileDraining } from "./http/middleware/draining.ts";
+import { problemErrors } from "./http/middleware/problem_errors.ts";
+import { requestId } from "./http/middleware/request_id.ts";
+import { streamLimit } from "./http/middleware/stream_limit.ts";
 import type {
   LipSyncService,
   Readiness,
@@ -28,8 +28,8 @@ import type {
   WavDecoder,
   WavEncoder,
 } from "./pipeline/types.ts";
-import { problem } from "./problem.ts";
-import { allowedMethods } from "./middleware/method_not_allowed.ts";
+import { problem } from "./http/problem.ts";
+import { allowedMethods } from "./http/middleware/method_not_allowed.ts";
 import { defaultMaxAudioSeconds } from "./config.ts";
 import { catalogRoutes } from "./routes/catalog.ts";
 import { healthRoutes } from "./routes/health.ts";
@@ -40,9 +40,9 @@ import { lipsyncRoutes } from "./routes/lipsync.ts";
 import { speakRoutes } from "./routes/speak.ts";
 import { ttsRoutes } from "./routes/tts.ts";
 import { webRoutes } from "./routes/web.ts";
-import { createRequestSchemas } from "./schemas.ts";
-import { StreamSlots } from "./stream_slots.ts";
-import { UtteranceRegistry } from "./utterances.ts";
+import { createRequestSchemas } from "./http/schemas.ts";
+import { StreamSlots } from "./http/stream_slots.ts";
+import { UtteranceRegistry } from "./pipeline/utterances.ts";
 
 /** The configuration fields the app uses. */
 export type AppConfig =

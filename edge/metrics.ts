@@ -6,7 +6,11 @@
  * @module
  */
 
-import { type Counter, type Histogram, MetricsRegistry } from "./prometheus.ts";
+import {
+  type Counter,
+  type Histogram,
+  MetricsRegistry,
+} from "./http/prometheus.ts";
 
 const LATENCY_BUCKETS_S = [
   0.01,

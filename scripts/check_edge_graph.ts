@@ -22,7 +22,7 @@ const DENIED = [
 
 const DEFAULT_ENTRIES = [
   "edge/main.ts",
-  "edge/serverless_main.ts",
+  "edge/boot/serverless_main.ts",
   "edge/app.ts",
   "edge/text/mod.ts",
   "edge/frames/mod.ts",

@@ -8,7 +8,7 @@
 import { type AvatarPack, loadAvatarPack } from "../avatar/pack_loader.ts";
 import { AvatarPackError } from "../avatar/avatar_pack_error.ts";
 import { denoPackReader } from "../avatar/deno_pack_files.ts";
-import { SAFE_ID_REGEXP } from "../schemas.ts";
+import { SAFE_ID_REGEXP } from "../http/schemas.ts";
 
 /** A pack that could not be loaded: the file at fault and why. */
 export interface AvatarPackFailure {

@@ -7,7 +7,7 @@
  * @module
  */
 
-import { problem } from "../problem.ts";
+import { problem } from "../http/problem.ts";
 import type { SpeechChunk } from "./types.ts";
 
 /**

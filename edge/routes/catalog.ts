@@ -10,9 +10,9 @@
  */
 
 import { Hono } from "hono";
-import type { AppEnv } from "../app_env.ts";
-import { problem } from "../problem.ts";
-import { type RequestSchemas, SAFE_ID_REGEXP } from "../schemas.ts";
+import type { AppEnv } from "../http/app_env.ts";
+import { problem } from "../http/problem.ts";
+import { type RequestSchemas, SAFE_ID_REGEXP } from "../http/schemas.ts";
 import type { LipSyncService, SpeechService } from "../pipeline/types.ts";
 
 /**

@@ -12,8 +12,8 @@
  */
 
 import { Hono } from "hono";
-import type { AppEnv } from "../app_env.ts";
-import { checkApiKey } from "../middleware/api_key.ts";
+import type { AppEnv } from "../http/app_env.ts";
+import { checkApiKey } from "../http/middleware/api_key.ts";
 import type { Readiness } from "../pipeline/types.ts";
 
 /**

@@ -14,14 +14,14 @@
  */
 
 import { Hono, type MiddlewareHandler } from "hono";
-import type { AppEnv } from "../app_env.ts";
-import { requireContentType } from "../middleware/content_type.ts";
+import type { AppEnv } from "../http/app_env.ts";
+import { requireContentType } from "../http/middleware/content_type.ts";
 import type { SpeechChunk, WavDecoder } from "../pipeline/types.ts";
-import { problem, ProblemError } from "../problem.ts";
+import { problem, ProblemError } from "../http/problem.ts";
 import { canResample } from "@lipstream/shared";
 import { audioTooLong } from "../pipeline/audio_limit.ts";
 import { MEL_SAMPLE_RATE_HZ } from "../lipsync/mel_timeline.ts";
-import type { RequestSchemas } from "../schemas.ts";
+import type { RequestSchemas } from "../http/schemas.ts";
 import { resolveAvatar } from "./resolve.ts";
 import {
   utteranceResponse,

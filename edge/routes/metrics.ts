@@ -5,11 +5,11 @@
  */
 
 import { Hono } from "hono";
-import type { AppEnv } from "../app_env.ts";
+import type { AppEnv } from "../http/app_env.ts";
 import {
   type MetricsRegistry,
   PROMETHEUS_CONTENT_TYPE,
-} from "../prometheus.ts";
+} from "../http/prometheus.ts";
 
 /**
  * Creates the metrics route.

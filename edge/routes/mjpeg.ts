@@ -21,7 +21,7 @@ import {
   encodeMultipartDelimiter,
   encodeMultipartHeaders,
 } from "@lipstream/shared";
-import type { AppEnv } from "../app_env.ts";
+import type { AppEnv } from "../http/app_env.ts";
 import type { EdgeMetrics } from "../metrics.ts";
 import type {
   LipSyncService,
@@ -30,8 +30,11 @@ import type {
 } from "../pipeline/types.ts";
 import { limitAudio } from "../pipeline/audio_limit.ts";
 import { runUtterance } from "../pipeline/utterance.ts";
-import type { RequestSchemas } from "../schemas.ts";
-import { ShutdownError, type UtteranceRegistry } from "../utterances.ts";
+import type { RequestSchemas } from "../http/schemas.ts";
+import {
+  ShutdownError,
+  type UtteranceRegistry,
+} from "../pipeline/utterances.ts";
 import { resolveAvatar, resolveVoice } from "./resolve.ts";
 
 /** What the MJPEG route needs. */

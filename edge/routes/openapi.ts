@@ -7,8 +7,8 @@
 
 import { Hono } from "hono";
 import { z } from "zod";
-import type { AppEnv } from "../app_env.ts";
-import type { RequestSchemas } from "../schemas.ts";
+import type { AppEnv } from "../http/app_env.ts";
+import type { RequestSchemas } from "../http/schemas.ts";
 
 const PROBLEM = {
   description: "RFC 9457 problem details",

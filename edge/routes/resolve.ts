@@ -10,7 +10,7 @@ import type {
   SpeechService,
   VoiceInfo,
 } from "../pipeline/types.ts";
-import { problem } from "../problem.ts";
+import { problem } from "../http/problem.ts";
 
 /**
  * Finds the voice and checks the speaker and language against it.

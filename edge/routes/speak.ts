@@ -12,14 +12,14 @@
 
 import { optional } from "./_optional.ts";
 import { Hono } from "hono";
-import type { AppEnv } from "../app_env.ts";
-import { requireContentType } from "../middleware/content_type.ts";
+import type { AppEnv } from "../http/app_env.ts";
+import { requireContentType } from "../http/middleware/content_type.ts";
 import type { MiddlewareHandler } from "hono";
 import { timed } from "../pipeline/timed.ts";
 import type { SpeechService } from "../pipeline/types.ts";
-import { problem } from "../problem.ts";
-import { readJsonBody } from "../request_body.ts";
-import type { RequestSchemas } from "../schemas.ts";
+import { problem } from "../http/problem.ts";
+import { readJsonBody } from "../http/request_body.ts";
+import type { RequestSchemas } from "../http/schemas.ts";
 import {
   utteranceResponse,
   type UtteranceResponseDeps,

@@ -7,14 +7,14 @@
 
 import { Hono } from "hono";
 import type { MiddlewareHandler } from "hono";
-import type { AppEnv } from "../app_env.ts";
+import type { AppEnv } from "../http/app_env.ts";
 import type { EdgeMetrics } from "../metrics.ts";
-import { requireContentType } from "../middleware/content_type.ts";
+import { requireContentType } from "../http/middleware/content_type.ts";
 import { withStepTimeout } from "../pipeline/step_timeout.ts";
 import type { SpeechService, WavEncoder } from "../pipeline/types.ts";
 import { limitAudio } from "../pipeline/audio_limit.ts";
-import { readJsonBody } from "../request_body.ts";
-import type { RequestSchemas } from "../schemas.ts";
+import { readJsonBody } from "../http/request_body.ts";
+import type { RequestSchemas } from "../http/schemas.ts";
 import { resolveVoice } from "./resolve.ts";
 
 /** What the tts route needs. */

@@ -13,7 +13,7 @@ import {
   createMultipartBoundary,
   createMultipartStream,
 } from "@lipstream/shared";
-import type { AppEnv } from "../app_env.ts";
+import type { AppEnv } from "../http/app_env.ts";
 import type { EdgeMetrics } from "../metrics.ts";
 import type {
   LipSyncService,
@@ -23,8 +23,8 @@ import type {
 } from "../pipeline/types.ts";
 import { limitAudio } from "../pipeline/audio_limit.ts";
 import { runUtterance, type UtteranceEvent } from "../pipeline/utterance.ts";
-import { utteranceParts } from "../utterance_parts.ts";
-import type { UtteranceRegistry } from "../utterances.ts";
+import { utteranceParts } from "../pipeline/utterance_parts.ts";
+import type { UtteranceRegistry } from "../pipeline/utterances.ts";
 
 /** What every streamed utterance needs from the app. */
 export interface UtteranceResponseDeps {

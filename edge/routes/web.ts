@@ -8,8 +8,8 @@
 
 import { Hono } from "hono";
 import type { Context } from "hono";
-import type { AppEnv } from "../app_env.ts";
-import { problem } from "../problem.ts";
+import type { AppEnv } from "../http/app_env.ts";
+import { problem } from "../http/problem.ts";
 import { FAVICON_ICO } from "../web/favicon.ts";
 import { INDEX_PAGE, PAGE_CSP, WEB_ASSETS, type WebAsset } from "../web/mod.ts";
 

@@ -7,12 +7,12 @@
  */
 
 import type { MultipartPart } from "@lipstream/shared";
-import type { Logger } from "./log.ts";
-import type { EdgeMetrics } from "./metrics.ts";
-import type { UtteranceEvent } from "./pipeline/utterance.ts";
-import type { LipSyncSession } from "./pipeline/types.ts";
-import type { WavEncoder, WavSampleFormat } from "./pipeline/types.ts";
-import { problem, type ProblemError, toProblemError } from "./problem.ts";
+import type { Logger } from "../log.ts";
+import type { EdgeMetrics } from "../metrics.ts";
+import type { UtteranceEvent } from "./utterance.ts";
+import type { LipSyncSession } from "./types.ts";
+import type { WavEncoder, WavSampleFormat } from "./types.ts";
+import { problem, type ProblemError, toProblemError } from "../http/problem.ts";
 import { ShutdownError } from "./utterances.ts";
 
 const encoder = new TextEncoder();

@@ -8,7 +8,7 @@
 
 import type { MiddlewareHandler } from "hono";
 import type { AppEnv } from "../app_env.ts";
-import type { Logger } from "../log.ts";
+import type { Logger } from "../../log.ts";
 
 const REQUEST_ID_REGEXP = /^[A-Za-z0-9._:-]{1,128}$/;
 

@@ -4,7 +4,7 @@
  * @module
  */
 
-import type { Logger } from "./log.ts";
+import type { Logger } from "../log.ts";
 
 /** Hono `Env` of the edge app. */
 export interface AppEnv {

@@ -6,7 +6,10 @@
  * @module
  */
 
-import { ShutdownError, type UtteranceRegistry } from "./utterances.ts";
+import {
+  ShutdownError,
+  type UtteranceRegistry,
+} from "../pipeline/utterances.ts";
 
 /** What a drain did. */
 export interface DrainReport {

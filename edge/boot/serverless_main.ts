@@ -10,10 +10,10 @@
  * @module
  */
 
-import { buildPipelineDeps } from "./boot/pipeline_deps.ts";
-import { createApp } from "./app.ts";
-import { ConfigError, readConfig } from "./config.ts";
-import { createJsonLogger } from "./log.ts";
+import { buildPipelineDeps } from "./pipeline_deps.ts";
+import { createApp } from "../app.ts";
+import { ConfigError, readConfig } from "../config.ts";
+import { createJsonLogger } from "../log.ts";
 
 let config;
 try {

@@ -10,7 +10,7 @@
 import { HTTPException } from "hono/http-exception";
 import { InferenceError } from "@lipstream/shared";
 import { z } from "zod";
-import { TextFrontEndError } from "./text/text_front_end_error.ts";
+import { TextFrontEndError } from "../text/text_front_end_error.ts";
 
 /** The media type of problem bodies. */
 export const PROBLEM_CONTENT_TYPE = "application/problem+json";
