@@ -43,6 +43,7 @@ import { webRoutes } from "./routes/web.ts";
 import { createRequestSchemas } from "./http/schemas.ts";
 import { StreamSlots } from "./http/stream_slots.ts";
 import { UtteranceRegistry } from "./pipeline/utterances.ts";
+import type { SharedStore } from "./store/shared_store.ts";
 
 /** The configuration fields the app uses. */
 export type AppConfig =
@@ -86,6 +87,8 @@ export interface AppDeps {
   defaultFps?: number;
   /** The clock in milliseconds. @default {performance.now} */
   now?: () => number;
+  /** State shared by replicas (cross-replica cancel). @default one replica, in memory */
+  store?: SharedStore;
 }
 
 /** The app plus handles tests and `main.ts` may use. */
@@ -140,7 +143,7 @@ export function createApp(deps: AppDeps): EdgeApp {
     global: config.maxConcurrentStreams,
     perKey: config.maxStreamsPerKey,
   });
-  const utterances = new UtteranceRegistry();
+  const utterances = new UtteranceRegistry(deps.store?.cancels);
   const lipFrames = deps.lipSync.frameCounts?.bind(deps.lipSync);
   const metrics = createEdgeMetrics({
     inFlightStreams: () => slots.active,

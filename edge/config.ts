@@ -62,6 +62,22 @@ function httpUrl(name: string) {
   });
 }
 
+function redisUrl(name: string) {
+  return z.string().trim().optional().transform((raw, ctx) => {
+    if (raw === undefined || raw === "") return undefined;
+    if (!URL.canParse(raw) || new URL(raw).protocol !== "redis:") {
+      ctx.addIssue({
+        code: "custom",
+        message: `${name} must be a redis:// URL: received ${
+          JSON.stringify(raw)
+        }`,
+      });
+      return z.NEVER;
+    }
+    return raw;
+  });
+}
+
 function path(fallback: string | undefined) {
   return z.string().trim().optional().transform((raw) =>
     raw === undefined || raw === "" ? fallback : raw
@@ -75,6 +91,7 @@ const ConfigSchema = z.object({
     raw || "0.0.0.0"
   ),
   TRITON_URL: httpUrl("TRITON_URL"),
+  REDIS_URL: redisUrl("REDIS_URL"),
   MODEL_REPOSITORY: path("generated/models"),
   VOICES_DIR: path("generated/voices"),
   AVATARS_DIR: path("generated/avatars"),
@@ -194,6 +211,8 @@ export interface EdgeConfig {
   hostname: string;
   /** Triton base URL (`TRITON_URL`); absent means the embedded ONNX Runtime backend. */
   tritonUrl: string | undefined;
+  /** Shared store for several replicas (`REDIS_URL`, `redis://host:port[/db]`); absent keeps session cursors and cancellation in this process. */
+  redisUrl: string | undefined;
   /** Model repository folder for the embedded backend (`MODEL_REPOSITORY`, default `generated/models`). */
   modelRepository: string;
   /** Embedded mode's ONNX Runtime worker threads (`ORT_WORKERS`, default 1; 0 runs ORT on the server's thread). */
@@ -323,6 +342,7 @@ export function readConfig(
     port: v.PORT,
     hostname: v.LIPSTREAM_HOST,
     tritonUrl: v.TRITON_URL,
+    redisUrl: v.REDIS_URL,
     modelRepository: v.MODEL_REPOSITORY ?? "generated/models",
     wav2lipModel: v.WAV2LIP_MODEL,
     ortWorkers: v.ORT_WORKERS,

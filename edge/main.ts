@@ -87,7 +87,7 @@ say(
     pipeline.voiceIds.join(", ") || "(none)"
   }; avatars ${pipeline.avatarIds.join(", ") || "(none)"}; lip model ${
     pipeline.wav2lipModel ?? "(none)"
-  }`,
+  }${pipeline.store.kind === "redis" ? "; shared store redis" : ""}`,
 );
 say("warming up (one short utterance per voice)…");
 const warmUp = await warmUpPipeline(pipeline, {
@@ -174,5 +174,6 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
 }
 await server.finished;
 await pipeline.backend.close();
+pipeline.store.close();
 say("stopped");
 Deno.exit(0);

@@ -5,10 +5,12 @@
 #   espeak-ng         - real speech for resampler and mel parity tests
 #   chromium          - real browser for the web client tests (driven by playwright-core)
 #   libpython3.11     - embedded by tritonserver's Python backend stub (tests/real_triton_test.ts)
+#   redis-server      - the shared store of several edge replicas (edge/store, tests/scale_out_test.ts)
+#   nginx             - the load balancer in front of two edges and two inference servers (tests/scale_out_test.ts)
 # Usage: bash scripts/system_deps.sh [package...]   (no arguments: all of them; e.g. `ffmpeg` alone
 # for avatar:build, which scripts/start.sh installs)
 set -euo pipefail
-declare -A wanted=([ffprobe]=ffmpeg [sox]=sox [espeak-ng]=espeak-ng)
+declare -A wanted=([ffprobe]=ffmpeg [sox]=sox [espeak-ng]=espeak-ng [redis-server]=redis-server)
 only=" $* "
 selected() { [ "$only" = "  " ] || [[ "$only" == *" $1 "* ]]; }
 missing=()
@@ -18,6 +20,8 @@ for tool in "${!wanted[@]}"; do
 done
 # playwright-core launches this exact path (tests/web_client_test.ts).
 if selected chromium; then [ -x /usr/bin/chromium ] || missing+=(chromium); fi
+# nginx lives in /usr/sbin, which a non-root PATH may lack.
+if selected nginx; then [ -x /usr/sbin/nginx ] || missing+=(nginx-light); fi
 if selected libpython3.11; then [ -e /usr/lib/x86_64-linux-gnu/libpython3.11.so.1.0 ] || missing+=(libpython3.11); fi
 if [ "${#missing[@]}" -eq 0 ]; then exit 0; fi
 sudo_cmd=()

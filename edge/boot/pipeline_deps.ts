@@ -14,6 +14,8 @@ import {
 } from "@lipstream/shared";
 import type { EdgeConfig } from "../config.ts";
 import { createLipSyncService } from "../lipsync/lipsync_service.ts";
+import { memorySharedStore, type SharedStore } from "../store/shared_store.ts";
+import { redisSharedStore } from "../store/redis_shared_store.ts";
 import { lipModelFromBackend } from "../lipsync/lip_model.ts";
 import type { Logger } from "../log.ts";
 import type {
@@ -50,6 +52,8 @@ export interface PipelineDeps {
   decodeWav: WavDecoder;
   /** The backend (closed on shutdown). */
   backend: InferenceBackend;
+  /** Session cursors and cross-replica cancel: Redis with `REDIS_URL`, else memory (closed on shutdown). */
+  store: SharedStore;
   /** `triton` or `embedded`. */
   mode: "triton" | "embedded";
   /** The lip model used. */
@@ -132,7 +136,11 @@ export async function buildPipelineDeps(
     onWarning: (voice, warning) =>
       log.debug("text front end warning", { voice, warning }),
   });
+  const store = config.redisUrl === undefined
+    ? memorySharedStore(config.maxSessions)
+    : redisSharedStore({ url: config.redisUrl, log });
   const lipSync = createLipSyncService({
+    cursors: store.cursors,
     packs,
     lipModel,
     batching: { first: config.lipSyncFirstBatch, next: config.lipSyncBatch },
@@ -168,6 +176,7 @@ export async function buildPipelineDeps(
     encodeWav,
     decodeWav: decodeWavMono,
     backend,
+    store,
     mode,
     wav2lipModel,
     voiceIds: voices.map((voice) => voice.id),

@@ -24,7 +24,7 @@ import {
   type LipSyncFrameSession,
   type LipSyncStats,
 } from "./lipsync_session.ts";
-import { SessionCursors } from "./session_cursors.ts";
+import { type CursorStore, memorySharedStore } from "../store/shared_store.ts";
 import { LipCostMeter } from "./frame_pacer.ts";
 import { pingPongFrame, pingPongPeriod } from "../frames/ping_pong.ts";
 
@@ -54,6 +54,11 @@ export interface LipSyncServiceOptions {
    * forgotten first. @default {DEFAULT_MAX_SESSIONS}
    */
   maxSessions?: number;
+  /**
+   * Where the cursors live when several replicas share them (Redis); the
+   * default is this process's own table of `maxSessions`.
+   */
+  cursors?: CursorStore;
   /**
    * Graceful overload: how late after its PTS a frame may leave (ms after
    * the utterance's first audio); batches then render only the frames the
@@ -130,7 +135,8 @@ export function createLipSyncService(
   }
   const costs = new LipCostMeter();
   const defaultQuality = options.jpegQuality ?? 80;
-  const cursors = new SessionCursors(options.maxSessions);
+  const cursors = options.cursors ??
+    memorySharedStore(options.maxSessions).cursors;
   const stats: LipSyncStats = {
     frames: 0,
     silentFrames: 0,
@@ -152,14 +158,14 @@ export function createLipSyncService(
     }),
     listAvatars: () => Promise.resolve([...infos.values()]),
     getAvatar: (id) => Promise.resolve(infos.get(id)),
-    idleFrame(id, sessionId) {
+    async idleFrame(id, sessionId) {
       const pack = options.packs.get(id);
-      if (pack === undefined) return Promise.resolve(undefined);
+      if (pack === undefined) return undefined;
       const frame = pingPongFrame(
-        cursors.get(id, sessionId),
+        await cursors.get(id, sessionId),
         pack.manifest.frameCount,
       );
-      return Promise.resolve(pack.jpegs[frame]);
+      return pack.jpegs[frame];
     },
     avatarFrame: (id, index) =>
       Promise.resolve(
@@ -167,17 +173,15 @@ export function createLipSyncService(
           ? options.packs.get(id)?.jpegs[index]
           : undefined,
       ),
-    open(request, { signal }) {
-      // A throw inside the executor rejects: every failure, an aborted signal
-      // included, reaches the caller as a rejection.
-      return new Promise((resolve) => resolve(openSession(request, signal)));
-    },
+    // Async: every failure, an aborted signal included, reaches the caller
+    // as a rejection.
+    open: (request, { signal }) => openSession(request, signal),
   };
 
-  function openSession(
+  async function openSession(
     request: LipSyncRequest,
     signal: AbortSignal,
-  ): LipSyncFrameSession {
+  ): Promise<LipSyncFrameSession> {
     signal.throwIfAborted();
     const pack = options.packs.get(request.avatarId);
     if (pack === undefined) {
@@ -190,6 +194,10 @@ export function createLipSyncService(
         `Cannot open lip-sync session: fps must be a positive integer: received ${request.fps}`,
       );
     }
+    const startPosition = request.idlePosition === undefined
+      ? await cursors.get(request.avatarId, request.sessionId)
+      : request.idlePosition % pingPongPeriod(pack.manifest.frameCount);
+    signal.throwIfAborted();
     return createLipSyncSession({
       pack,
       lipModel: options.lipModel,
@@ -198,15 +206,13 @@ export function createLipSyncService(
       batching,
       silencePeak: silence === false ? undefined : silence,
       blend: options.blend ?? "feathered",
-      startPosition: request.idlePosition === undefined
-        ? cursors.get(request.avatarId, request.sessionId)
-        : request.idlePosition % pingPongPeriod(pack.manifest.frameCount),
+      startPosition,
       stats,
       costs,
       deadlineSlackMs: slack === false ? undefined : slack,
       ...(options.now === undefined ? {} : { now: options.now }),
       onClose: (position) =>
-        cursors.set(request.avatarId, request.sessionId, position),
+        void cursors.set(request.avatarId, request.sessionId, position),
     });
   }
 }

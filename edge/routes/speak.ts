@@ -25,6 +25,8 @@ import {
   type UtteranceResponseDeps,
 } from "./utterance_response.ts";
 import { resolveAvatar, resolveVoice } from "./resolve.ts";
+import type { UtteranceRegistry } from "../pipeline/utterances.ts";
+import { SharedStoreUnavailableError } from "../store/redis_shared_store.ts";
 
 /** What the speak routes need. */
 export interface SpeakDeps extends UtteranceResponseDeps {
@@ -93,13 +95,30 @@ export function speakRoutes(deps: SpeakDeps): Hono<AppEnv> {
         });
       },
     )
-    .delete("/v1/utterances/:id", (c) => {
+    .delete("/v1/utterances/:id", async (c) => {
       const id = c.req.param("id");
-      if (!deps.utterances.abort(id, c.var.clientKey)) {
+      if (!(await cancelUtterance(deps.utterances, id, c.var.clientKey))) {
         throw problem(404, "unknown-utterance", {
           detail: "No running utterance with this id",
         });
       }
       return c.body(null, 204);
     });
+}
+
+/** Cancels `id` on whichever replica runs it; 503 when the shared store is down. */
+async function cancelUtterance(
+  utterances: UtteranceRegistry,
+  id: string,
+  owner: string,
+): Promise<boolean> {
+  try {
+    return await utterances.cancel(id, owner);
+  } catch (error) {
+    if (!(error instanceof SharedStoreUnavailableError)) throw error;
+    throw problem(503, "store-unavailable", {
+      detail:
+        "The utterance does not run on this replica and the shared store cannot be reached",
+    });
+  }
 }

@@ -1,0 +1,382 @@
+/**
+ * The edge scaled out, for real on loopback: Redis (the shared store), two
+ * inference servers (`deno task inference` on the fixture models), two edge
+ * processes (`deno task start` with `TRITON_URL` and `REDIS_URL`), and nginx
+ * balancing both tiers round robin (edges on one port, inference servers on
+ * another, which `TRITON_URL` points at).
+ *
+ * @module
+ */
+
+import assert from "node:assert/strict";
+import { parseMultipartStream } from "@remix-run/multipart-parser";
+import { startRedis, type TestRedis } from "../edge/store/_test_redis.ts";
+
+const ROOT = new URL("../", import.meta.url).pathname;
+const NGINX = "/usr/sbin/nginx";
+const haveNginx = (() => {
+  try {
+    return Deno.statSync(NGINX).isFile;
+  } catch {
+    return false;
+  }
+})();
+const haveRedis = (() => {
+  try {
+    new Deno.Command("redis-server", { args: ["--version"], stdout: "null" })
+      .outputSync();
+    return true;
+  } catch {
+    return false;
+  }
+})();
+// Under CI=true a missing tool fails the run (scripts/system_deps.sh installs both).
+const ignore = (!haveNginx || !haveRedis) && Deno.env.get("CI") !== "true";
+
+const TEXT = Array.from(
+  { length: 12 },
+  (_, i) => `This is sentence number ${i + 1} of a long answer.`,
+).join(" ");
+
+interface Child {
+  process: Deno.ChildProcess;
+  output: () => string;
+}
+
+function freePort(): number {
+  const listener = Deno.listen({ hostname: "127.0.0.1", port: 0 });
+  const { port } = listener.addr as Deno.NetAddr;
+  listener.close();
+  return port;
+}
+
+function spawn(
+  args: string[],
+  env: Record<string, string>,
+  command = Deno.execPath(),
+): Child {
+  const process = new Deno.Command(command, {
+    args,
+    env,
+    cwd: ROOT,
+    stdout: "piped",
+    stderr: "piped",
+  }).spawn();
+  let output = "";
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.pipeThrough(new TextDecoderStream()).pipeTo(
+      new WritableStream({
+        write(chunk) {
+          output += chunk;
+        },
+      }),
+    ).catch(() => {});
+  }
+  return { process, output: () => output };
+}
+
+async function waitUntil(
+  what: string,
+  child: Child,
+  condition: () => boolean | Promise<boolean>,
+  timeoutMs = 120_000,
+): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > until) {
+      throw new Error(`${what} did not start: ${child.output()}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+async function answers(url: string): Promise<boolean> {
+  try {
+    const response = await fetch(url);
+    await response.body?.cancel();
+    return response.ok;
+  } catch {
+    return false;
+  }
+}
+
+async function stop(child: Child): Promise<void> {
+  try {
+    child.process.kill("SIGKILL");
+  } catch { /* already gone */ }
+  await child.process.status;
+}
+
+function nginxConfig(dir: string, ports: {
+  edge: number;
+  inference: number;
+  edges: number[];
+  inferences: number[];
+}): string {
+  const temp = ["client_body", "proxy", "fastcgi", "uwsgi", "scgi"]
+    .map((name) => `${name}_temp_path ${dir}/${name};`).join("\n  ");
+  const servers = (list: number[]) =>
+    list.map((port) => `server 127.0.0.1:${port} max_fails=1 fail_timeout=30s;`)
+      .join(" ");
+  return `daemon off;
+worker_processes 1;
+pid ${dir}/nginx.pid;
+error_log ${dir}/error.log warn;
+events { worker_connections 512; }
+http {
+  access_log off;
+  ${temp}
+  upstream edges { ${servers(ports.edges)} keepalive 16; }
+  upstream inference { ${servers(ports.inferences)} keepalive 16; }
+  server {
+    listen 127.0.0.1:${ports.edge};
+    location / {
+      proxy_pass http://edges;
+      proxy_http_version 1.1;
+      proxy_set_header Connection "";
+      proxy_buffering off;
+      proxy_request_buffering off;
+    }
+  }
+  server {
+    listen 127.0.0.1:${ports.inference};
+    client_max_body_size 64m;
+    # Keep request bodies in memory (nginx's workers may not write the temp
+    # folder) and buffered, so a failed attempt can be sent again.
+    client_body_buffer_size 64m;
+    location / {
+      proxy_pass http://inference;
+      proxy_http_version 1.1;
+      proxy_set_header Connection "";
+      # KServe infer is a POST: let nginx send it to the other server when
+      # one cannot be reached (nothing has reached the client yet then).
+      proxy_next_upstream error timeout non_idempotent;
+      proxy_buffering off;
+    }
+  }
+}
+`;
+}
+
+interface Cluster {
+  /** The balancer in front of the edges. */
+  base: string;
+  /** Each edge directly. */
+  edges: string[];
+  /** The inference servers. */
+  inferences: Child[];
+}
+
+async function withCluster(run: (cluster: Cluster) => Promise<void>) {
+  const dir = await Deno.makeTempDir({ prefix: "lipstream-scale-out-" });
+  const children: Child[] = [];
+  let redis: TestRedis | undefined;
+  try {
+    redis = await startRedis();
+    const ports = {
+      edge: freePort(),
+      inference: freePort(),
+      edges: [freePort(), freePort()],
+      inferences: [freePort(), freePort()],
+    };
+    const inferences = ports.inferences.map((port) =>
+      spawn(["run", "-A", "inference/server/main.ts"], {
+        PORT: String(port),
+        HOST: "127.0.0.1",
+        MODEL_REPOSITORY: "generated/models",
+      })
+    );
+    children.push(...inferences);
+    await Deno.writeTextFile(`${dir}/nginx.conf`, nginxConfig(dir, ports));
+    const nginx = spawn(["-c", `${dir}/nginx.conf`, "-p", dir], {}, NGINX);
+    children.push(nginx);
+    for (const [i, port] of ports.inferences.entries()) {
+      await waitUntil(
+        "inference server",
+        inferences[i]!,
+        () => answers(`http://127.0.0.1:${port}/v2/health/ready`),
+      );
+    }
+    await waitUntil(
+      "nginx",
+      nginx,
+      () => answers(`http://127.0.0.1:${ports.inference}/v2/health/ready`),
+    );
+    const edges = ports.edges.map((port) =>
+      spawn(["run", "-A", "edge/main.ts"], {
+        LIPSTREAM_HOST: "127.0.0.1",
+        PORT: String(port),
+        TRITON_URL: `http://127.0.0.1:${ports.inference}`,
+        REDIS_URL: redis!.url,
+        LOG_LEVEL: "error",
+      })
+    );
+    children.push(...edges);
+    for (const [i, port] of ports.edges.entries()) {
+      await waitUntil(
+        "edge",
+        edges[i]!,
+        () => answers(`http://127.0.0.1:${port}/readyz`),
+      );
+    }
+    await run({
+      base: `http://127.0.0.1:${ports.edge}`,
+      edges: ports.edges.map((port) => `http://127.0.0.1:${port}`),
+      inferences,
+    });
+  } finally {
+    for (const child of children.reverse()) await stop(child);
+    await redis?.stop();
+    await Deno.remove(dir, { recursive: true });
+  }
+}
+
+function speak(base: string, body: Record<string, unknown>) {
+  return fetch(`${base}/v1/speak`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({
+      voice: "fixture_vits",
+      avatar: "demo",
+      text: TEXT,
+      ...body,
+    }),
+  });
+}
+
+interface Part {
+  type: string;
+  json?: Record<string, unknown>;
+  atMs: number;
+}
+
+async function readParts(response: Response): Promise<Part[]> {
+  assert.equal(response.status, 200, await response.clone().text());
+  const boundary = /boundary=(\S+)$/.exec(
+    response.headers.get("content-type") ?? "",
+  )?.[1];
+  assert.ok(boundary);
+  const parts: Part[] = [];
+  for await (const part of parseMultipartStream(response.body!, { boundary })) {
+    const type = part.headers["content-type"] ?? "";
+    parts.push({
+      type,
+      atMs: performance.now(),
+      ...(type.includes("json") ? { json: JSON.parse(part.text) } : {}),
+    });
+  }
+  return parts;
+}
+
+/** Starts a long speak on `streamBase`, cancels it through `cancelBase`; ms until its problem part. */
+async function cancelAcross(
+  streamBase: string,
+  cancelBase: string,
+): Promise<number> {
+  const response = await speak(streamBase, {});
+  const id = response.headers.get("x-utterance-id");
+  assert.ok(id);
+  const sentAt = performance.now();
+  const cancel = await fetch(`${cancelBase}/v1/utterances/${id}`, {
+    method: "DELETE",
+  });
+  assert.equal(cancel.status, 204, await cancel.text());
+  const parts = await readParts(response);
+  const last = parts.at(-1)!;
+  assert.equal(last.type, "application/problem+json");
+  assert.equal(last.json?.type, "urn:lipstream:problem:utterance-cancelled");
+  return last.atMs - sentAt;
+}
+
+Deno.test({
+  name:
+    "Two edge replicas behind nginx share Redis: a DELETE on either cancels, a session continues, a dead inference server is routed around",
+  ignore,
+  sanitizeResources: false,
+  sanitizeOps: false,
+  async fn(t) {
+    await withCluster(async ({ base, edges, inferences }) => {
+      const [a, b] = edges as [string, string];
+
+      await t.step(
+        "a DELETE sent to the other replica cancels the stream",
+        async () => {
+          const delays = [
+            await cancelAcross(a, b),
+            await cancelAcross(b, a),
+          ];
+          // Through the balancer: round robin sends stream and DELETE to both replicas in turn.
+          for (let i = 0; i < 4; i++) {
+            delays.push(await cancelAcross(base, base));
+          }
+          console.log(
+            `cancel delays (ms): ${
+              delays.map((ms) => ms.toFixed(1)).join(", ")
+            }`,
+          );
+          for (const ms of delays) assert.ok(ms < 1000, `cancel took ${ms} ms`);
+        },
+      );
+
+      await t.step(
+        "a DELETE of another caller's or unknown utterance is 404",
+        async () => {
+          const missing = await fetch(`${b}/v1/utterances/nope`, {
+            method: "DELETE",
+          });
+          assert.equal(missing.status, 404);
+          await missing.body?.cancel();
+        },
+      );
+
+      await t.step("a session continues on the other replica", async () => {
+        const session = `s-${crypto.randomUUID()}`;
+        let expected = 0;
+        for (const target of [a, b, a, base, base]) {
+          const parts = await readParts(
+            await speak(target, { session, text: "Hello there, friend." }),
+          );
+          const start = parts[0]!.json!;
+          const end = parts.at(-1)!.json!;
+          assert.equal(end.type, "end", JSON.stringify(end));
+          assert.equal(start.idle_position, expected);
+          expected = end.next_idle_position as number;
+          assert.ok(expected > 0);
+        }
+      });
+
+      await t.step(
+        "killing one inference server: running streams end cleanly, new ones succeed",
+        async () => {
+          const running = Array.from(
+            { length: 4 },
+            () => speak(base, {}).then(readParts),
+          );
+          await new Promise((resolve) => setTimeout(resolve, 300));
+          await stop(inferences[0]!);
+          const ended = await Promise.all(running);
+          for (const parts of ended) {
+            const last = parts.at(-1)!;
+            assert.ok(
+              last.json?.type === "end" ||
+                last.type === "application/problem+json",
+              `stream ended with ${last.type}`,
+            );
+          }
+          const failed = ended.filter((parts) =>
+            parts.at(-1)!.type === "application/problem+json"
+          ).length;
+          console.log(
+            `streams running at the kill: ${ended.length}, error parts: ${failed}`,
+          );
+          for (let i = 0; i < 4; i++) {
+            const parts = await readParts(
+              await speak(base, { text: "Still here after the failure." }),
+            );
+            assert.equal(parts.at(-1)!.json?.type, "end");
+          }
+        },
+      );
+    });
+  },
+});
