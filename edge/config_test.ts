@@ -146,3 +146,16 @@ Deno.test("readConfig() names each bad variable, and reports all of them at once
   assert.ok(error instanceof ConfigError);
   assert.equal(error.issues.length, 3);
 });
+
+Deno.test("readConfig() takes a redis:// REDIS_URL and names the variable otherwise", () => {
+  assert.equal(readConfig({}).redisUrl, undefined);
+  assert.equal(
+    readConfig({ REDIS_URL: "redis://cache:6380/1" }).redisUrl,
+    "redis://cache:6380/1",
+  );
+  assert.throws(
+    () => readConfig({ REDIS_URL: "http://cache:6379" }),
+    (error: unknown) =>
+      error instanceof ConfigError && /REDIS_URL/.test(error.message),
+  );
+});
