@@ -308,6 +308,44 @@ torch.save({"state_dict": {"face_encoder_blocks.0.0.conv_block.0.weight": torch.
 });
 
 Deno.test({
+  name:
+    "VITS --fp16 and --int8 exports report their error against fp32 on the same text",
+  ignore: !READY,
+  async fn() {
+    const config = await write("ljs_reduced.json", LJS);
+    await randomCheckpoint(config, `${dir}/G_precision.pth`, "vits");
+    for (const precision of ["fp16", "int8"]) {
+      const out = `${dir}/ljs_${precision}.onnx`;
+      const report = await exportModel([
+        "vits",
+        "--checkpoint",
+        `${dir}/G_precision.pth`,
+        "--config",
+        config,
+        "--out",
+        out,
+        `--${precision}`,
+      ]);
+      const measured = report.precision as {
+        name: string;
+        vs_fp32: { max_abs_diff: number; mean_abs_diff: number } | null;
+      };
+      console.log(
+        `vits (reduced) ${precision} vs fp32: ${
+          JSON.stringify(measured.vs_fp32)
+        }`,
+      );
+      assert.equal(measured.name, precision);
+      assert.ok(measured.vs_fp32 !== null);
+      // Waveform samples lie in [-1, 1]: a broken conversion is far off.
+      assert.ok(measured.vs_fp32.mean_abs_diff < 0.1);
+      assert.ok(Number.isFinite(measured.vs_fp32.max_abs_diff));
+      assert.ok((await Deno.stat(out)).size > 10_000);
+    }
+  },
+});
+
+Deno.test({
   name: "vits export tests: remove their checkpoints and models",
   ignore: !READY,
   async fn() {
