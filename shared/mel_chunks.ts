@@ -1,6 +1,7 @@
 /**
- * Which mel frames feed each video frame, exactly as Wav2Lip's `inference.py` slices them
- * (`specs.md` B5), and the copy of one window into the model's `[1, 80, 16]` mel input.
+ * Which mel frames feed each video frame, exactly as Wav2Lip's `inference.py` slices them (the
+ * `mel_chunks` loop in `main()`), and the copy of one window into the model's `[1, 80, 16]` mel
+ * input.
  *
  * Reference loop (`mel_step_size = 16`, 80 mel frames per second):
  *

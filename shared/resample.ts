@@ -3,7 +3,8 @@
  * 22,050 Hz to the 16,000 Hz that Wav2Lip's mel front end needs.
  *
  * **Filter.** A polyphase windowed sinc with the parameters of resampy's `kaiser_best` as
- * librosa 0.7's `load(path, sr=16000)` used it in the Wav2Lip reference (specs B2): half-width 64
+ * librosa 0.7's `load(path, sr=16000)` used it in the Wav2Lip reference (`audio.load_wav`, and
+ * `res_type='kaiser_best'` in librosa 0.7.0's `core/audio.py`): half-width 64
  * samples of the lower rate, cutoff 0.9475937167399596 × its Nyquist, Kaiser β = 14.769656459379492
  * (resampy 0.2.x; 0.3.0 re-tuned `kaiser_best`, but Wav2Lip's `requirements.txt` pins
  * `numba==0.48`, which keeps pip on 0.2.2 **[DERIVED]**). Matching the reference's filter keeps

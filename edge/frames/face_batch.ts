@@ -1,5 +1,7 @@
 /**
- * The Wav2Lip face input built from an avatar pack's stored crops (`specs.md` B8): for each frame,
+ * The Wav2Lip face input built from an avatar pack's stored crops, as `datagen()` in
+ * Rudrabha/Wav2Lip `inference.py` builds it (`img_masked[:, img_size//2:] = 0`, then the masked
+ * and unmasked faces concatenated on the channel axis and divided by 255): for each frame,
  * channels 0–2 are the crop's BGR planes with rows 48–95 zeroed (the masked lower half), channels
  * 3–5 the unmasked BGR planes, all divided by 255. The crops are already 96×96 BGR, so this is a
  * copy (HWC → CHW) and a scale, never a resize.
