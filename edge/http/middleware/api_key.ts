@@ -54,6 +54,18 @@ export function checkApiKey(
  *
  * @param c The request context.
  * @returns The address, or `undefined` in process.
+ *
+ * @example As `Deno.serve` passes it, and in process
+ * ```ts
+ * import { Hono } from "hono";
+ * import { remoteAddress } from "./api_key.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const app = new Hono().get("/", (c) => c.text(remoteAddress(c) ?? "none"));
+ * const served = await app.request("/", {}, { remoteAddr: { hostname: "10.0.0.7" } });
+ * assert.equal(await served.text(), "10.0.0.7");
+ * assert.equal(await (await app.request("/")).text(), "none");
+ * ```
  */
 export function remoteAddress(c: Context): string | undefined {
   const env = c.env as { remoteAddr?: { hostname?: unknown } } | undefined;
