@@ -8,8 +8,7 @@
  * @module
  */
 
-import type { InferenceBackend, ModelConfig } from "@lipstream/shared";
-import type { RepositoryIndexEntry } from "../triton/types.ts";
+import type { RepositoryBackend } from "../triton/types.ts";
 
 /** Options for {@linkcode loadOrtBackend}. */
 export interface LoadOrtBackendOptions {
@@ -23,25 +22,12 @@ export interface LoadOrtBackendOptions {
   extraModels?: readonly { name: string; path: string }[] | undefined;
 }
 
-/** The embedded backend, with the Triton extensions both ORT backends serve. */
-export interface LoadedOrtBackend extends InferenceBackend {
-  /** The model's Triton config. */
-  modelConfig?(
-    model: string,
-    options?: { signal?: AbortSignal; version?: string },
-  ): Promise<ModelConfig>;
-  /** The repository's models and their states. */
-  repositoryIndex?(
-    options?: { ready?: boolean },
-  ): Promise<RepositoryIndexEntry[]>;
-}
-
 type CreateOrtBackend = (options: {
   repository: string;
   workers?: number;
   intraOpThreads?: number;
   extraModels?: readonly { name: string; path: string }[];
-}) => Promise<LoadedOrtBackend>;
+}) => Promise<RepositoryBackend>;
 
 /** Where the embedded backend lives, hidden from static analysis on purpose. */
 const ORT_MODULE = ["..", "ort", "mod.ts"].join("/");
@@ -66,7 +52,7 @@ const ORT_MODULE = ["..", "ort", "mod.ts"].join("/");
  */
 export async function loadOrtBackend(
   options: LoadOrtBackendOptions,
-): Promise<LoadedOrtBackend> {
+): Promise<RepositoryBackend> {
   const { repository, workers, intraOpThreads, extraModels } = options;
   if (!Number.isSafeInteger(workers) || workers < 0) {
     throw new RangeError(
