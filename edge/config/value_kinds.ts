@@ -50,16 +50,7 @@ function rejected(accepts: string, text: string): Invalid {
  * ```
  */
 export function integer(min: number, max: number): ValueKind<number> {
-  const accepts = `an integer from ${min} to ${max}`;
-  return {
-    accepts,
-    parse(text) {
-      const value = Number(text);
-      return /^\d+$/.test(text) && value >= min && value <= max
-        ? value
-        : rejected(accepts, text);
-    },
-  };
+  return range("an integer", min, max, (text) => /^\d+$/.test(text));
 }
 
 /**
@@ -78,12 +69,22 @@ export function integer(min: number, max: number): ValueKind<number> {
  * ```
  */
 export function decimal(min: number, max: number): ValueKind<number> {
-  const accepts = `a number from ${min} to ${max}`;
+  return range("a number", min, max, (_, value) => Number.isFinite(value));
+}
+
+/** Numbers from `min` to `max` whose text passes `wellFormed`. */
+function range(
+  noun: string,
+  min: number,
+  max: number,
+  wellFormed: (text: string, value: number) => boolean,
+): ValueKind<number> {
+  const accepts = `${noun} from ${min} to ${max}`;
   return {
     accepts,
     parse(text) {
       const value = Number(text);
-      return Number.isFinite(value) && value >= min && value <= max
+      return wellFormed(text, value) && value >= min && value <= max
         ? value
         : rejected(accepts, text);
     },
