@@ -9,12 +9,17 @@
  * @module
  */
 
-/** Side of a Wav2Lip face crop in pixels (`img_size`). */
-export const FACE_SIZE = 96;
+import {
+  WAV2LIP_FACE_INPUT_VALUES,
+  WAV2LIP_FACE_SIZE,
+} from "@lipstream/shared";
+
+/** Side of a Wav2Lip face crop in pixels ({@linkcode WAV2LIP_FACE_SIZE}). */
+export const FACE_SIZE = WAV2LIP_FACE_SIZE;
 /** Bytes of one stored crop: 96 × 96 × 3, HWC, BGR. */
 export const FACE_CROP_BYTES = FACE_SIZE * FACE_SIZE * 3;
-/** Float32 values of one face in the model input: 6 × 96 × 96. */
-export const FACE_INPUT_VALUES = 6 * FACE_SIZE * FACE_SIZE;
+/** Float32 values of one face in the model input: 6 × 96 × 96 ({@linkcode WAV2LIP_FACE_INPUT_VALUES}). */
+export const FACE_INPUT_VALUES = WAV2LIP_FACE_INPUT_VALUES;
 
 const PLANE = FACE_SIZE * FACE_SIZE;
 const MASK_FROM = (FACE_SIZE / 2) * FACE_SIZE;
