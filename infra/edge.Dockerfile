@@ -15,6 +15,7 @@ RUN deno install --frozen \
 ENV PORT=8080 \
     TRITON_URL=http://triton:8000
 EXPOSE 8080
-USER 1993:1993   # the image's "deno" user
+# The image's "deno" user (Docker reads a trailing "#" on an instruction as part of it).
+USER 1993:1993
 HEALTHCHECK --interval=10s --timeout=3s CMD ["deno", "eval", "const r = await fetch('http://127.0.0.1:8080/readyz'); Deno.exit(r.ok ? 0 : 1)"]
 CMD ["deno", "run", "--allow-read", "--allow-env", "--allow-net", "--allow-sys", "edge/main.ts"]

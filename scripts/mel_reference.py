@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
-"""Independent float64 reference of Wav2Lip's `audio.melspectrogram` (specs.md B3), numpy + scipy only.
+"""Independent float64 reference of Wav2Lip's `audio.melspectrogram`, numpy + scipy only.
 
-Written from the spec, not from the TypeScript: scipy's lfilter for pre-emphasis, np.pad "reflect",
+Written from Rudrabha/Wav2Lip `audio.py` and `hparams.py` and librosa 0.7.0's `stft` and
+`filters.mel`, not from the TypeScript: scipy's lfilter for pre-emphasis, np.pad "reflect",
 scipy's periodic Hann, np.fft.rfft, and a Slaney mel basis built with librosa 0.7.0's formulas.
 
 Usage:

@@ -9,7 +9,7 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 venv="$root/.tools/venv-triton"
 # Triton's Python backend stub embeds CPython 3.11 (nvidia-pytriton ships a stub per version;
-# tests/support/real_triton.ts picks 3.11), so the environment must be 3.11 too.
+# inference/tritonserver/tritonserver_process.ts picks 3.11), so the environment must be 3.11 too.
 bash "$root/scripts/_pinned_venv.sh" "$venv" "$root/infra/python/requirements-triton.txt" \
   "the Triton environment (tritonserver, tritonclient, validators)" python3.11
 echo "$venv"

@@ -1,5 +1,7 @@
 /**
- * Internal: parses and checks a `fmt ` chunk (specs D), plain or WAVE_FORMAT_EXTENSIBLE.
+ * Internal: parses and checks a `fmt ` chunk, plain (`WAVEFORMAT`/`WAVEFORMATEX`) or
+ * WAVE_FORMAT_EXTENSIBLE (Microsoft's `WAVEFORMATEX` and `WAVEFORMATEXTENSIBLE` docs; P. Kabal's
+ * WAVE page, https://www.mmsp.ece.mcgill.ca/Documents/AudioFormats/WAVE/WAVE.html).
  *
  * @module
  */
@@ -26,7 +28,10 @@ export interface WavSampleEncoding {
   blockAlign: number;
 }
 
-/** Bytes 2–15 of the KSDATAFORMAT_SUBTYPE GUIDs after the 16-bit format code (specs D). */
+/**
+ * Bytes 2–15 of the KSDATAFORMAT_SUBTYPE GUIDs `{XXXXXXXX-0000-0010-8000-00AA00389B71}` after the
+ * 16-bit format code (the tail scipy's `scipy/io/wavfile.py` compares against).
+ */
 const SUBFORMAT_GUID_TAIL = [
   0x00,
   0x00,

@@ -1,6 +1,6 @@
 /**
  * Internal writers shared by the whole-file and streaming WAV encoders: option checks, the
- * header layout of each format (specs D; scipy's `wavfile.write` for float32) and the sample
+ * header layout of each format (scipy's `scipy/io/wavfile.py` `write` for float32) and the sample
  * conversion into a caller-sized buffer.
  *
  * @module

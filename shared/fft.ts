@@ -5,10 +5,9 @@
  * 2, 3 and 5 stages (any other prime factor runs a generic O(p²) butterfly), precomputes every
  * stage's twiddles, and ping-pongs between two scratch buffers, so the output comes out in natural
  * order with no bit-reversal pass and a transform allocates nothing. Wav2Lip's 800-point STFT needs
- * this: 800 = 2⁵·5² is not a power of two, and `shared/` may not use npm packages. The choice was
- * made by benchmark (`shared/fft_bench.ts`, 2-core x86 VM): the 800-point real FFT
- * ({@linkcode RealFft}, 400 complex points = 4·4·5·5) takes ~4.4 µs, a planned direct DFT ~190 µs
- * (~40×), and the two 2048-point FFTs that Bluestein needs at the least ~30 µs (~7×).
+ * this: 800 = 2⁵·5² is not a power of two, and `shared/` may not use npm packages. The 800-point
+ * real FFT ({@linkcode RealFft}, 400 complex points = 4·4·5·5) beat a planned direct DFT and
+ * Bluestein's two 2048-point FFTs by benchmark (`shared/fft_bench.ts`; figures in BENCHMARKS.md).
  *
  * @see https://github.com/mborgerding/kissfft (API shape, factor order, error-budget tests)
  * @module

@@ -1,16 +1,6 @@
 import assert from "node:assert/strict";
 import { RealFft } from "./fft_real.ts";
-
-/** Deterministic uniform numbers in [−1, 1) (mulberry32). */
-function noise(length: number, seed: number): Float64Array {
-  let a = seed >>> 0;
-  return Float64Array.from({ length }, () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return (((t ^ (t >>> 14)) >>> 0) / 4294967296) * 2 - 1;
-  });
-}
+import { uniformNoise } from "./_mulberry32.ts";
 
 /** Largest |error| of `got` against a float64 direct DFT of real `x`, relative to the largest bin. */
 function relativeError(
@@ -35,7 +25,7 @@ function relativeError(
 
 for (const size of [2, 4, 16, 30, 60, 120, 240, 400, 800, 98]) {
   Deno.test(`RealFft.forward() matches a float64 DFT for size ${size}`, () => {
-    const x = noise(size, size);
+    const x = uniformNoise(size, size);
     const fft = new RealFft(size);
     assert.equal(fft.binCount, size / 2 + 1);
     const re = new Float64Array(fft.binCount),
@@ -49,7 +39,7 @@ for (const size of [2, 4, 16, 30, 60, 120, 240, 400, 800, 98]) {
 }
 
 Deno.test("RealFft.forward() reads float32 input", () => {
-  const x = Float32Array.from(noise(800, 5));
+  const x = Float32Array.from(uniformNoise(800, 5));
   const re = new Float64Array(401), im = new Float64Array(401);
   new RealFft(800).forward(x, re, im);
   assert.ok(relativeError(x, re, im) < 1e-12);

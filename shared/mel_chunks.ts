@@ -1,6 +1,7 @@
 /**
- * Which mel frames feed each video frame, exactly as Wav2Lip's `inference.py` slices them
- * (`specs.md` B5), and the copy of one window into the model's `[1, 80, 16]` mel input.
+ * Which mel frames feed each video frame, exactly as Wav2Lip's `inference.py` slices them (the
+ * `mel_chunks` loop in `main()`), and the copy of one window into the model's `[1, 80, 16]` mel
+ * input.
  *
  * Reference loop (`mel_step_size = 16`, 80 mel frames per second):
  *
@@ -16,8 +17,15 @@
  * @module
  */
 
+import { WAV2LIP_MEL_OPTIONS } from "./mel_options.ts";
+import { WAV2LIP_MEL_BANDS, WAV2LIP_MEL_STEPS } from "./wav2lip_hparams.ts";
+
 /** Width of one Wav2Lip mel window in frames (`mel_step_size`). */
-export const MEL_WINDOW_FRAMES = 16;
+export const MEL_WINDOW_FRAMES = WAV2LIP_MEL_STEPS;
+
+/** Wav2Lip's mel frames per second: 16000 Hz / 200-sample hop = 80. */
+const MEL_FRAMES_PER_SECOND = WAV2LIP_MEL_OPTIONS.sampleRateHz /
+  WAV2LIP_MEL_OPTIONS.hopSamples;
 
 /** Options shared by the chunking helpers. */
 export interface MelChunkOptions {
@@ -51,7 +59,7 @@ export function melWindowStart(
       `Cannot compute mel window start: fps must be a positive number: received ${fps}`,
     );
   }
-  const mult = (options.melFramesPerSecond ?? 80) / fps;
+  const mult = (options.melFramesPerSecond ?? MEL_FRAMES_PER_SECOND) / fps;
   return Math.trunc(frameIndex * mult);
 }
 
@@ -138,7 +146,7 @@ export function copyMelWindow(
   start: number,
   options: CopyMelWindowOptions = {},
 ): Float32Array {
-  const bands = options.melBands ?? 80;
+  const bands = options.melBands ?? WAV2LIP_MEL_BANDS;
   const offset = options.outOffset ?? 0;
   const padValue = options.padValue ?? -4;
   const width = MEL_WINDOW_FRAMES;

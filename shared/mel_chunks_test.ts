@@ -16,7 +16,7 @@ function referenceStarts(frames: number, fps: number): number[] {
   }
 }
 
-Deno.test("melChunkStarts() reproduces the worked numbers of specs.md B5", () => {
+Deno.test("melChunkStarts() matches Wav2Lip's mel_chunks loop on worked lengths", () => {
   const table: [
     seconds: number,
     fps: number,

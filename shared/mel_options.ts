@@ -6,6 +6,11 @@
  * @module
  */
 
+import {
+  WAV2LIP_MEL_BANDS,
+  WAV2LIP_SAMPLE_RATE_HZ,
+} from "./wav2lip_hparams.ts";
+
 /** Every parameter of the Wav2Lip mel front end. */
 export interface MelOptions {
   /** Sample rate of the input audio in Hz (`sample_rate`). @default {16000} */
@@ -35,10 +40,10 @@ export type ResolvedMelOptions = Required<MelOptions>;
 
 /** Wav2Lip's shipped values (`hparams.py`); 80 mel frames per second at 16 kHz. */
 export const WAV2LIP_MEL_OPTIONS: Readonly<ResolvedMelOptions> = Object.freeze({
-  sampleRateHz: 16000,
+  sampleRateHz: WAV2LIP_SAMPLE_RATE_HZ,
   fftSize: 800,
   hopSamples: 200,
-  melBands: 80,
+  melBands: WAV2LIP_MEL_BANDS,
   fminHz: 55,
   fmaxHz: 7600,
   preemphasis: 0.97,

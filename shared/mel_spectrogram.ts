@@ -1,6 +1,7 @@
 /**
  * Wav2Lip's `audio.melspectrogram(wav)` for a whole utterance, reproduced step for step from
- * `audio.py` and librosa 0.7.0 (see `specs.md` B3):
+ * Rudrabha/Wav2Lip `audio.py` and `hparams.py` with librosa 0.7.0's defaults (`core/spectrum.py`
+ * `stft`, `filters.py` `mel`; Wav2Lip's `requirements.txt` pins `librosa==0.7.0`):
  *
  * 1. pre-emphasis `y[n] = x[n] − 0.97·x[n−1]` with `x[−1] = 0`, in float64;
  * 2. `librosa.stft(n_fft=800, hop_length=200)`: reflect-pad 400 samples each side (numpy

@@ -14,7 +14,8 @@ function testAudio(length: number): Float32Array {
 }
 
 /**
- * One mel frame straight from specs.md B3 with a direct DFT (no FFT, no shared helpers except the
+ * One mel frame straight from Wav2Lip's `audio.melspectrogram` (with librosa 0.7.0's `stft`
+ * defaults) with a direct DFT (no FFT, no shared helpers except the
  * filterbank, tested on its own): pre-emphasis, reflect padding by 400, periodic Hann, |DFT|, mel,
  * dB, symmetric normalisation.
  */

@@ -1,17 +1,7 @@
 import assert from "node:assert/strict";
 import { melSpectrogram } from "./mel_spectrogram.ts";
 import { MelStream } from "./mel_stream.ts";
-
-/** Deterministic PRNG (mulberry32) returning [0, 1). */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from "./_mulberry32.ts";
 
 function speechLike(length: number, random: () => number): Float32Array {
   return Float32Array.from(
@@ -34,7 +24,7 @@ function concat(parts: Float32Array[]): Float32Array {
 }
 
 Deno.test("MelStream output is bit-identical to melSpectrogram() for random chunkings", () => {
-  const random = prng(2024);
+  const random = mulberry32(2024);
   const stream = new MelStream(); // reused: flush() resets it
   const lengths = [
     0,
@@ -81,7 +71,7 @@ Deno.test("MelStream output is bit-identical to melSpectrogram() for random chun
 });
 
 Deno.test("MelStream emits frame t once sample max(400, 200t + 399) has arrived", () => {
-  const audio = speechLike(3000, prng(5));
+  const audio = speechLike(3000, mulberry32(5));
   const stream = new MelStream();
   let frames = 0;
   for (let n = 0; n < audio.length; n++) {
@@ -102,9 +92,9 @@ Deno.test("MelStream emits frame t once sample max(400, 200t + 399) has arrived"
 
 Deno.test("MelStream.reset() drops a partial utterance", () => {
   const stream = new MelStream();
-  stream.push(speechLike(1234, prng(1)));
+  stream.push(speechLike(1234, mulberry32(1)));
   stream.reset();
-  const audio = speechLike(900, prng(2));
+  const audio = speechLike(900, mulberry32(2));
   const got = concat([stream.push(audio), stream.flush()]);
   assert.deepEqual(got, melSpectrogram(audio));
 });

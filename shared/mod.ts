@@ -33,6 +33,7 @@ export * from "./resample.ts";
 export * from "./resample_stream.ts";
 export * from "./vits_contract.ts";
 export * from "./wav2lip_contract.ts";
+export * from "./wav2lip_hparams.ts";
 export * from "./wav_format.ts";
 export * from "./wav_pcm16.ts";
 export * from "./wav_encode.ts";

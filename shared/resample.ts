@@ -2,33 +2,23 @@
  * Band-limited sample-rate conversion between any two integer rates, e.g. a VITS voice's
  * 22,050 Hz to the 16,000 Hz that Wav2Lip's mel front end needs.
  *
- * **Filter.** A polyphase windowed sinc with the parameters of resampy's `kaiser_best` as
- * librosa 0.7's `load(path, sr=16000)` used it in the Wav2Lip reference (specs B2): half-width 64
- * samples of the lower rate, cutoff 0.9475937167399596 × its Nyquist, Kaiser β = 14.769656459379492
- * (resampy 0.2.x; 0.3.0 re-tuned `kaiser_best`, but Wav2Lip's `requirements.txt` pins
- * `numba==0.48`, which keeps pip on 0.2.2 **[DERIVED]**). Matching the reference's filter keeps
- * its mel within reach; unlike resampy, the coefficients are computed exactly, not interpolated
- * from a 512-per-zero-crossing table. The ratio is reduced by the greatest common divisor
- * (22050 → 16000 is 320/441: 320 phases of 178 taps); each rate pair's table is designed once
- * (5–25 ms) and the last 8 pairs are cached.
+ * **Filter.** A polyphase windowed sinc with resampy 0.2's `kaiser_best` parameters, the filter
+ * librosa 0.7.0's `load(path, sr=16000)` applies in Wav2Lip's `audio.load_wav` (librosa
+ * `core/audio.py`, `res_type='kaiser_best'`): half-width 64 samples of the lower rate, cutoff
+ * 0.9475937167399596 × its Nyquist, Kaiser β = 14.769656459379492 (resampy 0.3.0 re-tuned
+ * `kaiser_best`; Wav2Lip's `requirements.txt` pins `numba==0.48`, which keeps pip on resampy
+ * 0.2.2). Unlike resampy, the coefficients are computed exactly, not interpolated from a table.
+ * The ratio is reduced by the greatest common divisor (22050 → 16000 is 320/441: 320 phases of 178
+ * taps); each rate pair's table is designed once and the last 8 pairs are cached.
  *
- * **Measured response** (`resample_test.ts` checks these; frequencies as fractions of the lower
- * rate's Nyquist `f_N`, e.g. 8 kHz for 22050 → 16000):
- * - passband: flat within 0.000001 dB up to 0.85 `f_N`; −0.0001 dB at 0.88, −0.004 dB at 0.89,
- *   −0.04 dB at 0.90 (so "flat within 0.01 dB" holds to 0.89 `f_N`, 7.1 kHz at 16 kHz);
- * - −3 dB at 0.937 `f_N`, −6 dB at 0.9476 (the cutoff);
- * - stopband: below −90 dB from 1.014 `f_N`, below −140 dB from 1.021 (float32 input puts the
- *   floor near −150 dB). Everything that could alias is at least 90 dB down, except tones between
- *   `f_N` and 1.014 `f_N` (−55 dB at `f_N`), which fold onto 0.986–1.0 `f_N`, above the −3 dB point;
- * - DC gain 1 within 0.000001, at every phase.
- * On speech, the output agrees with SoX `rate -v` to 108–135 dB SNR outside 0.85–1.03 `f_N`
- * (`tests/resample_sox_test.ts`); inside it the two designs differ on purpose (SoX keeps 95 %).
+ * **Response** (fractions of the lower rate's Nyquist `f_N`; `resample_test.ts` checks it, the
+ * measured curve and the comparison with SoX are in BENCHMARKS.md): flat within 0.001 dB to
+ * 0.85 `f_N`, −3 dB at 0.937, −6 dB at the cutoff, at least 90 dB down from 1.014 `f_N`; DC gain 1.
  *
  * **Alignment.** Zero delay, linear phase: output sample `k` is the band-limited input evaluated
- * at input time `k·fromHz/toHz` (output 0 lines up with input 0), with zeros assumed before and
- * after the input. The output has exactly `⌈length·toHz/fromHz⌉` samples, librosa's `fix_length`
- * rule (where resampy produced only `⌊length·toHz/fromHz⌋`, librosa zero-fills the last sample;
- * this module computes it).
+ * at input time `k·fromHz/toHz`, with zeros assumed before and after the input. The output has
+ * exactly `⌈length·toHz/fromHz⌉` samples, librosa's `fix_length` rule (librosa zero-fills the
+ * last sample where resampy returns one fewer; this module computes it).
  *
  * @see https://github.com/bmcfee/resampy (the `kaiser_best` parameters)
  * @module

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { resample } from "./resample.ts";
 import { ResampleStream } from "./resample_stream.ts";
+import { mulberry32, uniformNoise } from "./_mulberry32.ts";
 
 const PAIRS = [
   [22050, 16000],
@@ -12,21 +13,8 @@ const PAIRS = [
   [16000, 16000],
 ] as const;
 
-/** Deterministic PRNG (mulberry32) in [0, 1). */
-function createRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return function random(): number {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function noise(length: number, seed: number): Float32Array {
-  const random = createRandom(seed);
-  return Float32Array.from({ length }, () => random() * 2 - 1);
+  return Float32Array.from(uniformNoise(length, seed));
 }
 
 /** Bitwise equality of two float arrays (distinguishes −0 and NaN payloads). */
@@ -73,7 +61,7 @@ function streamed(
 
 Deno.test("ResampleStream output equals resample() bit for bit for random chunk sizes", () => {
   for (const [index, [fromHz, toHz]] of PAIRS.entries()) {
-    const random = createRandom(1000 + index);
+    const random = mulberry32(1000 + index);
     const input = noise(5000 + index * 37, index);
     const expected = resample(input, { fromHz, toHz });
     const stream = new ResampleStream({ fromHz, toHz });
@@ -144,7 +132,7 @@ Deno.test("ResampleStream pushInto() and flushInto() reuse one array sized by ma
     const input = noise(6000, 7);
     const expected = resample(input, { fromHz, toHz });
     const stream = new ResampleStream({ fromHz, toHz });
-    const random = createRandom(fromHz + toHz);
+    const random = mulberry32(fromHz + toHz);
     const maxChunk = 700;
     const output = new Float32Array(stream.maxOutputLength(maxChunk));
     const actual = new Float32Array(expected.length);
@@ -166,7 +154,7 @@ Deno.test("ResampleStream pushInto() and flushInto() reuse one array sized by ma
 Deno.test("ResampleStream maxOutputLength() bounds every push and flush", () => {
   for (const [fromHz, toHz] of PAIRS) {
     const stream = new ResampleStream({ fromHz, toHz });
-    const random = createRandom(fromHz * 3 + toHz);
+    const random = mulberry32(fromHz * 3 + toHz);
     for (let utterance = 0; utterance < 20; utterance++) {
       const pushes = Math.floor(random() * 20);
       for (let i = 0; i < pushes; i++) {

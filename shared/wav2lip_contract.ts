@@ -18,6 +18,14 @@ import {
   type TensorMetadata,
 } from "./backend.ts";
 import type { NamedTensors } from "./tensor.ts";
+import {
+  WAV2LIP_FACE_INPUT_VALUES,
+  WAV2LIP_FACE_OUTPUT_VALUES,
+  WAV2LIP_FACE_SIZE,
+  WAV2LIP_MEL_BANDS,
+  WAV2LIP_MEL_STEPS,
+  WAV2LIP_MEL_WINDOW_VALUES,
+} from "./wav2lip_hparams.ts";
 
 /** The tensor names of one Wav2Lip model, by role. */
 export interface Wav2lipTensorNames {
@@ -27,19 +35,27 @@ export interface Wav2lipTensorNames {
 }
 
 /** Per-item dims of the mel input: `[1, 80, 16]`. */
-export const WAV2LIP_MEL_DIMS: readonly number[] = Object.freeze([1, 80, 16]);
+export const WAV2LIP_MEL_DIMS: readonly number[] = Object.freeze([
+  1,
+  WAV2LIP_MEL_BANDS,
+  WAV2LIP_MEL_STEPS,
+]);
 /** Per-item dims of the face input: `[6, 96, 96]`. */
-export const WAV2LIP_FACE_DIMS: readonly number[] = Object.freeze([6, 96, 96]);
+export const WAV2LIP_FACE_DIMS: readonly number[] = Object.freeze([
+  6,
+  WAV2LIP_FACE_SIZE,
+  WAV2LIP_FACE_SIZE,
+]);
 /** Per-item dims of the output: `[3, 96, 96]`. */
 export const WAV2LIP_OUTPUT_DIMS: readonly number[] = Object.freeze([
   3,
-  96,
-  96,
+  WAV2LIP_FACE_SIZE,
+  WAV2LIP_FACE_SIZE,
 ]);
 
-const MEL_SIZE = 80 * 16;
-const FACE_SIZE = 6 * 96 * 96;
-const OUTPUT_SIZE = 3 * 96 * 96;
+const MEL_SIZE = WAV2LIP_MEL_WINDOW_VALUES;
+const FACE_SIZE = WAV2LIP_FACE_INPUT_VALUES;
+const OUTPUT_SIZE = WAV2LIP_FACE_OUTPUT_VALUES;
 
 /** How well `t` fits per-item `dims`: 2 exact, 1 with variable dims, 0 not at all. */
 function fit(t: TensorMetadata, dims: readonly number[]): number {

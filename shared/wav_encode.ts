@@ -56,7 +56,7 @@ export function wavByteLength(
  *   array. Samples are stored bit-exactly (NaN and values beyond ±1 included).
  * - `"pcm16"`: integer PCM (tag 1), a 16-byte `fmt ` chunk, a 44-byte header; each sample by
  *   {@linkcode pcm16FromFloat}: clamp to [−1, 1], × 32767, round half away from zero, NaN → 0.
- *   The safest format for browsers (specs D).
+ *   The safest format for browsers: Chrome (FFmpeg) and every Firefox version decode it.
  *
  * @param samples Mono samples, nominally in [−1, 1].
  * @param options Sample rate (used as given) and format.

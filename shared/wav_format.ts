@@ -1,5 +1,5 @@
 /**
- * WAV (RIFF WAVE) constants and the two sample formats Lipstream writes (specs D).
+ * WAV (RIFF WAVE) constants and the two sample formats Lipstream writes.
  *
  * All multi-byte fields are little-endian. Layouts written by this package:
  * - `pcm16`: `RIFF` `WAVE`, `fmt ` (16 bytes, tag 1), `data`: a 44-byte header;
@@ -30,7 +30,9 @@ export const WAVE_FORMAT_EXTENSIBLE = 0xfffe;
 
 /**
  * The RIFF and data chunk size written for a stream of unknown length. FFmpeg (so Chrome)
- * and Firefox read such a data chunk to the end of the stream (specs D).
+ * and Firefox read such a data chunk to the end of the stream (FFmpeg/FFmpeg
+ * `libavformat/wavdec.c`: "Ignoring maximum wav data size"; mozilla/gecko-dev
+ * `dom/media/wave/WaveDemuxer.cpp`).
  */
 export const WAV_UNKNOWN_SIZE = 0xffffffff;
 

@@ -1,8 +1,10 @@
 /**
  * WAV for a stream of unknown length: a header whose RIFF and data sizes are `0xFFFFFFFF`,
  * then body chunks of bare sample bytes in the same format. FFmpeg (so Chrome) and Firefox
- * read such a data chunk to the end of the stream; a size of 0 is rejected by Firefox
- * (specs D). Prefer {@linkcode encodeWav} (real sizes) whenever the utterance is whole.
+ * read such a data chunk to the end of the stream; a size of 0 is rejected by Firefox, whose
+ * demuxer fails when the duration it computes from the data size is not positive
+ * (FFmpeg/FFmpeg `libavformat/wavdec.c`, mozilla/gecko-dev `dom/media/wave/WaveDemuxer.cpp`).
+ * Prefer {@linkcode encodeWav} (real sizes) whenever the utterance is whole.
  *
  * @module
  */

@@ -1,6 +1,7 @@
 /**
- * Wav2Lip's box post-processing (`specs.md` B7): pads clipped to the frame, then a forward 5-frame
- * moving average truncated to integers.
+ * Wav2Lip's box post-processing (`face_detect()` and `get_smoothened_boxes()` in Rudrabha/Wav2Lip
+ * `inference.py`): pads clipped to the frame, then a forward 5-frame moving average truncated to
+ * integers (the mean is written back into the int64 box array).
  *
  * @module
  */

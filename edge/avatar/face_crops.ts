@@ -1,6 +1,7 @@
 /**
  * The pack's face crops: each frame's box resized to 96×96 with cv2 `INTER_LINEAR` and stored
- * BGR, frame-major, `N × 96 × 96 × 3` bytes (`specs.md` B8 step 1), the layout
+ * BGR, frame-major, `N × 96 × 96 × 3` bytes (`cv2.resize(face, (96, 96))` in `datagen()`,
+ * Rudrabha/Wav2Lip `inference.py`), the layout
  * `buildFaceBatch` reads.
  *
  * @module

@@ -1,8 +1,8 @@
 /**
  * Face detection for the pack builder, behind one interface, and the per-frame box pass with
- * Wav2Lip's no-face policy (`specs.md` B6): a frame without a face fails the build (the reference
- * raises) or, with `"nearest"`, takes the nearest detected frame's box. Either way the indices are
- * reported.
+ * Wav2Lip's no-face policy: a frame without a face fails the build (`face_detect()` in the
+ * reference's `inference.py` raises `ValueError('Face not detected! …')`) or, with `"nearest"`,
+ * takes the nearest detected frame's box. Either way the indices are reported.
  *
  * @module
  */

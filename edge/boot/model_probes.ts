@@ -7,6 +7,10 @@
  * @module
  */
 
+import {
+  WAV2LIP_FACE_INPUT_VALUES,
+  WAV2LIP_MEL_WINDOW_VALUES,
+} from "@lipstream/shared";
 import type { LipModel } from "../lipsync/lip_model.ts";
 import type { VoiceSynthesizer } from "../speech/voice_synthesizer.ts";
 import type { Voice } from "../voices/voice.ts";
@@ -46,8 +50,8 @@ export function lipModelProbe(
     role: "lip",
     async run({ signal }) {
       const faces = await lipModel({
-        mel: new Float32Array(size * 80 * 16).fill(-4),
-        faces: new Float32Array(size * 6 * 96 * 96).fill(0.5),
+        mel: new Float32Array(size * WAV2LIP_MEL_WINDOW_VALUES).fill(-4),
+        faces: new Float32Array(size * WAV2LIP_FACE_INPUT_VALUES).fill(0.5),
         size,
       }, { signal });
       if (faces.length !== size) {

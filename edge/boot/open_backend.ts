@@ -2,15 +2,16 @@
  * Picks the inference backend from the configuration: Triton over HTTP when
  * `TRITON_URL` is set, otherwise ONNX Runtime in process on the model
  * repository, on worker threads (`ORT_WORKERS`, default 1) or, with
- * `ORT_WORKERS=0`, on the server's own thread. The ORT module is imported dynamically through a computed
- * specifier, so it never enters the edge's static module graph (which
- * `deno task check:edge-graph` verifies): a Workers-style edge deploys with
- * Triton and never loads native code.
+ * `ORT_WORKERS=0`, on the server's own thread. The ORT module is loaded by
+ * `@lipstream/inference/ort_loader`, so it never enters the edge's static
+ * module graph (which `deno task check:edge-graph` verifies): a Workers-style
+ * edge deploys with Triton and never loads native code.
  *
  * @module
  */
 
 import type { InferenceBackend } from "@lipstream/shared";
+import { loadOrtBackend } from "@lipstream/inference/ort_loader";
 import { TritonClient } from "@lipstream/inference/triton";
 
 /** The backend and how it was chosen. */
@@ -43,22 +44,6 @@ export interface OpenBackendOptions {
   intraOpThreads?: number | undefined;
 }
 
-type CreateOrtBackend = (
-  options: {
-    repository: string;
-    workers?: number;
-    intraOpThreads?: number;
-    extraModels?: readonly { name: string; path: string }[];
-  },
-) => Promise<
-  InferenceBackend & {
-    repositoryIndex?(): Promise<{ name: string }[]>;
-  }
->;
-
-/** Where the embedded backend lives, hidden from static analysis on purpose. */
-const ORT_MODULE = ["..", "..", "inference", "ort", "mod.ts"].join("/");
-
 /**
  * Opens the backend.
  *
@@ -86,27 +71,11 @@ export async function openBackend(
     }
     return { backend: client, mode: "triton", models };
   }
-  const module = await import(new URL(ORT_MODULE, import.meta.url).href) as {
-    createOrtBackend?: CreateOrtBackend;
-    createOrtWorkerBackend?: CreateOrtBackend;
-  };
-  const create = options.ortWorkers > 0
-    ? module.createOrtWorkerBackend
-    : module.createOrtBackend;
-  if (typeof create !== "function") {
-    throw new TypeError(
-      "Cannot open the embedded backend: inference/ort exports no createOrtBackend or createOrtWorkerBackend",
-    );
-  }
-  const backend = await create({
+  const backend = await loadOrtBackend({
     repository: options.modelRepository,
-    ...(options.extraModels === undefined
-      ? {}
-      : { extraModels: options.extraModels }),
-    ...(options.ortWorkers > 0 ? { workers: options.ortWorkers } : {}),
-    ...(options.intraOpThreads === undefined
-      ? {}
-      : { intraOpThreads: options.intraOpThreads }),
+    workers: options.ortWorkers,
+    intraOpThreads: options.intraOpThreads,
+    extraModels: options.extraModels,
   });
   const models = backend.repositoryIndex === undefined
     ? []

@@ -1,5 +1,7 @@
 /**
- * The Wav2Lip face input built from an avatar pack's stored crops (`specs.md` B8): for each frame,
+ * The Wav2Lip face input built from an avatar pack's stored crops, as `datagen()` in
+ * Rudrabha/Wav2Lip `inference.py` builds it (`img_masked[:, img_size//2:] = 0`, then the masked
+ * and unmasked faces concatenated on the channel axis and divided by 255): for each frame,
  * channels 0–2 are the crop's BGR planes with rows 48–95 zeroed (the masked lower half), channels
  * 3–5 the unmasked BGR planes, all divided by 255. The crops are already 96×96 BGR, so this is a
  * copy (HWC → CHW) and a scale, never a resize.
@@ -7,12 +9,17 @@
  * @module
  */
 
-/** Side of a Wav2Lip face crop in pixels (`img_size`). */
-export const FACE_SIZE = 96;
+import {
+  WAV2LIP_FACE_INPUT_VALUES,
+  WAV2LIP_FACE_SIZE,
+} from "@lipstream/shared";
+
+/** Side of a Wav2Lip face crop in pixels ({@linkcode WAV2LIP_FACE_SIZE}). */
+export const FACE_SIZE = WAV2LIP_FACE_SIZE;
 /** Bytes of one stored crop: 96 × 96 × 3, HWC, BGR. */
 export const FACE_CROP_BYTES = FACE_SIZE * FACE_SIZE * 3;
-/** Float32 values of one face in the model input: 6 × 96 × 96. */
-export const FACE_INPUT_VALUES = 6 * FACE_SIZE * FACE_SIZE;
+/** Float32 values of one face in the model input: 6 × 96 × 96 ({@linkcode WAV2LIP_FACE_INPUT_VALUES}). */
+export const FACE_INPUT_VALUES = WAV2LIP_FACE_INPUT_VALUES;
 
 const PLANE = FACE_SIZE * FACE_SIZE;
 const MASK_FROM = (FACE_SIZE / 2) * FACE_SIZE;

@@ -1,6 +1,7 @@
 /**
- * Face boxes in Wav2Lip's order `(y1, y2, x1, x2)`: half-open pixel ranges `[y1, y2) × [x1, x2)`
- * (`specs.md` B7).
+ * Face boxes in Wav2Lip's order `(y1, y2, x1, x2)`: half-open pixel ranges `[y1, y2) × [x1, x2)`,
+ * as `face_detect()` in Rudrabha/Wav2Lip `inference.py` returns them and slices
+ * `image[y1:y2, x1:x2]`.
  *
  * @module
  */

@@ -3,20 +3,10 @@
  * scaling): synchronous, no WASM, no dependencies, so it runs unchanged on Deno, Node, browsers and
  * Workers-style isolates.
  *
- * Why not a library: median time and size for one 256×256 / 512×512 demo-avatar frame at quality
- * 80, Deno 2.9.6 on a shared 2-core machine:
- *
- * | encoder | 256×256 | 512×512 | portability |
- * | --- | --- | --- | --- |
- * | this file (baseline, 4:2:0) | 1.05 ms, 6,394 B | 3.6 ms, 15,198 B | plain TS, sync |
- * | `jpeg-js` 0.4.4 (pure JS, 4:4:4) | 11.5 ms, 7,370 B | 24.6 ms, 18,266 B | plain JS |
- * | `@jsquash/jpeg` 1.6.0 (mozjpeg WASM), defaults | 10.4 ms, 4,953 B | 40.3 ms, 10,275 B | async, `.wasm` |
- * | `@jsquash/jpeg`, baseline + optimised Huffman | 4.4 ms, 5,173 B | 20.1 ms, 11,106 B | async, `.wasm` |
- *
- * mozjpeg's files are about 20 % smaller, but its trellis quantisation cannot be turned off from
- * JS, it is async, and it needs its 250 KB `.wasm` handed in as a `WebAssembly.Module` (each
- * runtime loads that differently). Only this encoder fits the 2 ms per 256×256 frame budget, and
- * its files are smaller than `jpeg-js`'s at the same quality; at 25 fps it is 1.3 Mbit/s at 256².
+ * Why not a library: `jpeg-js` (pure JS) is several times slower with larger files, and mozjpeg
+ * as WASM (`@jsquash/jpeg`) is async, needs its `.wasm` handed in per runtime and cannot turn off
+ * trellis quantisation; only this encoder fits the 2 ms budget for a 256×256 frame (the comparison
+ * is in BENCHMARKS.md, "JPEG encoder choice").
  *
  * The encoder plans once (quantisation divisors, Huffman codes) and reuses its block and output
  * buffers, so keep one per stream.

@@ -1,6 +1,7 @@
 /**
- * Wav2Lip's paste-back (`specs.md` B9): one `[3, 96, 96]` BGR model output in [0, 1] becomes
- * uint8 by `× 255` and truncation, is resized to the face box with cv2 `INTER_LINEAR`
+ * Wav2Lip's paste-back (the end of `main()` in Rudrabha/Wav2Lip `inference.py`): one
+ * `[3, 96, 96]` BGR model output in [0, 1] becomes uint8 by `× 255` and truncation
+ * (`astype(np.uint8)`), is resized to the face box with cv2 `INTER_LINEAR`
  * ({@linkcode resizeBilinear}) and written into a copy of the RGB avatar frame.
  *
  * `"reference"` replaces the whole box, exactly as Wav2Lip does. `"feathered"` (the default) blends

@@ -66,7 +66,28 @@ export class Histogram {
     this.#buckets = buckets;
   }
 
-  /** Records one observation. */
+  /**
+   * Records one observation.
+   *
+   * @param value The observed value.
+   * @param labels The label set.
+   *
+   * @example Buckets are cumulative
+   * ```ts
+   * import { Histogram } from "@lipstream/edge/prometheus";
+   * import assert from "node:assert/strict";
+   *
+   * const latency = new Histogram([0.1, 1]);
+   * latency.observe(0.05, { route: "/v1/speak" });
+   * latency.observe(0.5, { route: "/v1/speak" });
+   * assert.equal(latency.count({ route: "/v1/speak" }), 2);
+   * assert.deepEqual(latency.lines("latency_seconds").slice(0, 3), [
+   *   'latency_seconds_bucket{route="/v1/speak",le="0.1"} 1',
+   *   'latency_seconds_bucket{route="/v1/speak",le="1"} 2',
+   *   'latency_seconds_bucket{route="/v1/speak",le="+Inf"} 2',
+   * ]);
+   * ```
+   */
   observe(value: number, labels: Labels = {}): void {
     const key = labelKey(labels);
     let series = this.#series.get(key);
@@ -120,7 +141,25 @@ export class MetricsRegistry {
     return counter;
   }
 
-  /** Registers a gauge whose value is read at render time. */
+  /**
+   * Registers a gauge whose value is read at render time.
+   *
+   * @param name The metric name.
+   * @param help The help text.
+   * @param read Reads the current value.
+   *
+   * @example Read when rendered, not when registered
+   * ```ts
+   * import { MetricsRegistry } from "@lipstream/edge/prometheus";
+   * import assert from "node:assert/strict";
+   *
+   * const registry = new MetricsRegistry();
+   * let streams = 0;
+   * registry.gauge("in_flight_streams", "Streams open now.", () => streams);
+   * streams = 3;
+   * assert.match(registry.render(), /^in_flight_streams 3$/m);
+   * ```
+   */
   gauge(name: string, help: string, read: () => number): void {
     this.#add(
       name,
@@ -131,6 +170,24 @@ export class MetricsRegistry {
   /**
    * Registers a counter whose values, one per value of `label`, are read at
    * render time (for counts kept elsewhere).
+   *
+   * @param name The metric name.
+   * @param help The help text.
+   * @param label The label the counts are split by.
+   * @param read Reads the counts by label value.
+   *
+   * @example Frame counts kept by the lip-sync service
+   * ```ts
+   * import { MetricsRegistry } from "@lipstream/edge/prometheus";
+   * import assert from "node:assert/strict";
+   *
+   * const registry = new MetricsRegistry();
+   * const counts = { rendered: 5, held: 2 };
+   * registry.labelledCounter("frames_total", "Frames sent.", "mouth", () => counts);
+   * const text = registry.render();
+   * assert.match(text, /^frames_total\{mouth="rendered"\} 5$/m);
+   * assert.match(text, /^frames_total\{mouth="held"\} 2$/m);
+   * ```
    */
   labelledCounter(
     name: string,

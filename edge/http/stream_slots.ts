@@ -41,7 +41,8 @@ export class StreamSlots {
    * Takes a slot for `key` when both limits allow.
    *
    * @param key The caller key.
-   * @returns A release function (idempotent), or `null` with the limit that was hit.
+   * @returns A release function (idempotent), or the limit that was hit (`"global"` or
+   * `"per-key"`).
    *
    * @example Per-key limit
    * ```ts

@@ -10,6 +10,8 @@
 import {
   type InferenceBackend,
   resolveWav2lipTensors,
+  WAV2LIP_FACE_INPUT_VALUES,
+  WAV2LIP_MEL_WINDOW_VALUES,
   wav2lipFaces,
   wav2lipFixedBatch,
   wav2lipInputs,
@@ -71,8 +73,8 @@ interface MaybeConfig {
   ): Promise<{ max_batch_size: number }>;
 }
 
-const MEL_ITEM = 80 * 16;
-const FACE_ITEM = 6 * 96 * 96;
+const MEL_ITEM = WAV2LIP_MEL_WINDOW_VALUES;
+const FACE_ITEM = WAV2LIP_FACE_INPUT_VALUES;
 
 /**
  * Runs a Wav2Lip model served by `backend` under the name `model`. Tensor

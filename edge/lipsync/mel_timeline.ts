@@ -14,14 +14,17 @@ import {
   MEL_WINDOW_FRAMES,
   MelStream,
   ResampleStream,
+  WAV2LIP_MEL_BANDS,
+  WAV2LIP_MEL_WINDOW_VALUES,
+  WAV2LIP_SAMPLE_RATE_HZ,
 } from "@lipstream/shared";
 
-/** Wav2Lip's audio rate. */
-export const MEL_SAMPLE_RATE_HZ = 16000;
-/** Mel bands per frame. */
-export const MEL_BANDS = 80;
-/** Values in one `[1, 80, 16]` window. */
-export const MEL_WINDOW_VALUES = MEL_BANDS * MEL_WINDOW_FRAMES;
+/** Wav2Lip's audio rate ({@linkcode WAV2LIP_SAMPLE_RATE_HZ}). */
+export const MEL_SAMPLE_RATE_HZ = WAV2LIP_SAMPLE_RATE_HZ;
+/** Mel bands per frame ({@linkcode WAV2LIP_MEL_BANDS}). */
+export const MEL_BANDS = WAV2LIP_MEL_BANDS;
+/** Values in one `[1, 80, 16]` window ({@linkcode WAV2LIP_MEL_WINDOW_VALUES}). */
+export const MEL_WINDOW_VALUES = WAV2LIP_MEL_WINDOW_VALUES;
 
 /** A growing, frame-major mel of one utterance. */
 export class MelTimeline {

@@ -1,8 +1,9 @@
 /**
  * The seams between the HTTP layer and the speech / lip-sync pipeline. The
  * routes depend only on these interfaces; the real pipeline (text front end,
- * VITS on Triton or ONNX Runtime, Wav2Lip, JPEG) is adapted to them in
- * `main.ts`, and tests use deterministic stand-ins.
+ * VITS on Triton or ONNX Runtime, Wav2Lip, JPEG) is adapted to them by
+ * `buildPipelineDeps()` in `boot/pipeline_deps.ts`, and tests use
+ * deterministic stand-ins.
  *
  * Every long call takes an `AbortSignal`: when a client disconnects or cancels
  * the utterance, the signal aborts and implementations must stop promptly

@@ -20,6 +20,43 @@ import type { LipSyncService, SpeechService } from "../pipeline/types.ts";
  *
  * @param deps The speech and lip-sync services, the request schemas.
  * @returns The sub-app.
+ *
+ * @example The drawn demo avatar: listed, and its idle frame served
+ * ```ts
+ * import { buildDemoAvatarPack, loadAvatarPack } from "../avatar/mod.ts";
+ * import { problemErrors } from "../http/middleware/problem_errors.ts";
+ * import { createRequestSchemas } from "../http/schemas.ts";
+ * import { createLipSyncService } from "../lipsync/mod.ts";
+ * import { createSpeechService } from "../speech/mod.ts";
+ * import { catalogRoutes } from "./catalog.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const files = await buildDemoAvatarPack({ size: 64, frameCount: 2 });
+ * const pack = await loadAvatarPack((path) => Promise.resolve(files.get(path)!));
+ * const app = catalogRoutes({
+ *   speech: createSpeechService({
+ *     voices: [],
+ *     synthesizer: () => Promise.resolve(new Float32Array()),
+ *   }),
+ *   // Listing and idle frames never run the lip model.
+ *   lipSync: createLipSyncService({
+ *     packs: new Map([["demo", pack]]),
+ *     lipModel: () => Promise.reject(new Error("not used")),
+ *   }),
+ *   schemas: createRequestSchemas({ maxTextLength: 100 }),
+ * });
+ * app.onError(problemErrors());
+ * const { avatars } = await (await app.request("/v1/avatars")).json();
+ * assert.deepEqual(avatars, [
+ *   { id: "demo", width: 64, height: 64, fps: 25, frame_count: 2, demo: true },
+ * ]);
+ * const idle = await app.request("/v1/avatars/demo/idle.jpg");
+ * assert.equal(idle.headers.get("Content-Type"), "image/jpeg");
+ * assert.deepEqual([...(await idle.bytes()).subarray(0, 2)], [0xff, 0xd8]);
+ * const unknown = await app.request("/v1/avatars/nobody/idle.jpg");
+ * assert.equal(unknown.status, 404);
+ * assert.equal((await unknown.json()).errors[0].path, "/id");
+ * ```
  */
 export function catalogRoutes(
   deps: {

@@ -22,6 +22,31 @@ import type { Readiness } from "../pipeline/types.ts";
  * @param deps The readiness probe, the API keys (empty: no auth) and the drain
  * state (a draining server is not ready).
  * @returns The sub-app.
+ *
+ * @example Ready until the drain begins; details only with a key
+ * ```ts
+ * import { healthRoutes } from "./health.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const key = "k".repeat(16);
+ * const drain = { draining: false };
+ * const app = healthRoutes({
+ *   readiness: {
+ *     check: () => Promise.resolve({ ready: true, checks: { backend: { ok: true } } }),
+ *   },
+ *   apiKeys: [key],
+ *   drain,
+ * });
+ * assert.deepEqual(await (await app.request("/healthz")).json(), { status: "ok" });
+ * assert.deepEqual(await (await app.request("/readyz")).json(), { status: "ready" });
+ * const detailed = await app.request("/readyz", { headers: { Authorization: `Bearer ${key}` } });
+ * assert.deepEqual((await detailed.json()).checks, { backend: { ok: true } });
+ * drain.draining = true;
+ * const draining = await app.request("/readyz");
+ * assert.equal(draining.status, 503);
+ * assert.equal(draining.headers.get("Retry-After"), "1");
+ * await draining.body?.cancel();
+ * ```
  */
 export function healthRoutes(
   deps: {

@@ -19,6 +19,33 @@ import { problem } from "../http/problem.ts";
  * @param request The voice id, speaker and language of the request.
  * @returns The voice.
  * @throws {ProblemError} 404 for an unknown voice or speaker, 400 for an unsupported language.
+ *
+ * @example The failing field is named
+ * ```ts
+ * import { ProblemError } from "../http/problem.ts";
+ * import { createSpeechService } from "../speech/mod.ts";
+ * import { createVoice } from "../voices/mod.ts";
+ * import { resolveVoice } from "./resolve.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const voice = createVoice("en", {
+ *   data: { sampling_rate: 16000, add_blank: false, text_cleaners: ["english_cleaners2"] },
+ *   symbols: ["_", ..."abcdefghijklmnopqrstuvwxyz .,ˈˌəɪʊɛæɑɔʌθðŋʃʒːɹ"],
+ * });
+ * const speech = createSpeechService({
+ *   voices: [voice],
+ *   synthesizer: () => Promise.resolve(new Float32Array()),
+ * });
+ * assert.equal((await resolveVoice(speech, { voice: "en", language: "en" })).id, "en");
+ * async function failure(request: Parameters<typeof resolveVoice>[1]): Promise<string> {
+ *   const error = await resolveVoice(speech, request).then(() => undefined, (e) => e);
+ *   if (!(error instanceof ProblemError)) return "no problem";
+ *   return `${error.problem.status} ${(error.problem.errors as { path: string }[])[0]!.path}`;
+ * }
+ * assert.equal(await failure({ voice: "nope" }), "404 /voice");
+ * assert.equal(await failure({ voice: "en", speaker: 3 }), "404 /speaker");
+ * assert.equal(await failure({ voice: "en", language: "zh" }), "400 /language");
+ * ```
  */
 export async function resolveVoice(
   speech: SpeechService,
@@ -66,6 +93,27 @@ export async function resolveVoice(
  * @param id The avatar id.
  * @returns The avatar.
  * @throws {ProblemError} 404 for an unknown avatar.
+ *
+ * @example The drawn demo avatar, and an unknown one
+ * ```ts
+ * import { buildDemoAvatarPack, loadAvatarPack } from "../avatar/mod.ts";
+ * import { ProblemError } from "../http/problem.ts";
+ * import { createLipSyncService } from "../lipsync/mod.ts";
+ * import { resolveAvatar } from "./resolve.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const files = await buildDemoAvatarPack({ size: 64, frameCount: 2 });
+ * const pack = await loadAvatarPack((path) => Promise.resolve(files.get(path)!));
+ * const lipSync = createLipSyncService({
+ *   packs: new Map([["demo", pack]]),
+ *   lipModel: () => Promise.reject(new Error("not used")),
+ * });
+ * assert.equal((await resolveAvatar(lipSync, "demo")).frameCount, 2);
+ * await assert.rejects(
+ *   resolveAvatar(lipSync, "nobody"),
+ *   (error) => error instanceof ProblemError && error.problem.type.endsWith(":unknown-avatar"),
+ * );
+ * ```
  */
 export async function resolveAvatar(
   lipSync: LipSyncService,

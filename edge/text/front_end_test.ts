@@ -14,7 +14,8 @@ const PIPER = createVoice(
 );
 
 function symbolIds(symbols: string): number[] {
-  // cjke_cleaners2 symbols: "_" + ",.!?-~…" + letters (specs C2)
+  // cjke_cleaners2 symbols: "_" + ",.!?-~…" + letters (Plachtaa/VITS-fast-fine-tuning
+  // `text/symbols.py`, the cjke_cleaners2 block)
   const table = [
     "_",
     ...",.!?-~…",

@@ -3,10 +3,12 @@
  * reader over a `ReadableStream` of bytes (a `fetch` response body). Parts
  * come out as soon as their bytes are in: a part with `Content-Length` is
  * yielded before the next delimiter arrives, which matters because the server
- * writes a delimiter only when the next part is ready (specs E, RFC 2046).
+ * writes a delimiter only when the next part is ready (RFC 2046 §5.1.1: the
+ * CRLF before a delimiter belongs to the delimiter, so a part may end first).
  *
  * Plain JavaScript in a string so the edge can serve it with no filesystem
- * and no build step; `web_assets_test.ts` imports it as a `data:` module.
+ * and no build step; `multipart_js_test.ts` imports it as a `data:` module
+ * (`_browser_module.ts`).
  *
  * @module
  */

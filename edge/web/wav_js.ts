@@ -1,8 +1,8 @@
 /**
  * Browser module `/web/wav.js`: reads a PCM16 or float32 WAV (the formats the
- * edge writes, specs D) into per-channel `Float32Array`s, so the client can
- * build an `AudioBuffer` at the WAV's own sample rate and place it on the
- * timeline exactly (no resampling rounding at sentence joins).
+ * edge writes, see `shared/wav_format.ts`) into per-channel `Float32Array`s,
+ * so the client can build an `AudioBuffer` at the WAV's own sample rate and
+ * place it on the timeline exactly (no resampling rounding at sentence joins).
  *
  * @module
  */

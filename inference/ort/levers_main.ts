@@ -12,6 +12,12 @@
  * @module
  */
 import * as ort from "onnxruntime-node";
+import {
+  WAV2LIP_FACE_DIMS,
+  WAV2LIP_FACE_INPUT_VALUES,
+  WAV2LIP_MEL_DIMS,
+  WAV2LIP_MEL_WINDOW_VALUES,
+} from "@lipstream/shared";
 
 interface Variant {
   name: string;
@@ -36,17 +42,23 @@ function random(seed: number): () => number {
 
 function inputs(batch: number, session: ort.InferenceSession) {
   const next = random(batch);
-  const mel = Float32Array.from({ length: batch * 80 * 16 }, () => next());
+  const mel = Float32Array.from(
+    { length: batch * WAV2LIP_MEL_WINDOW_VALUES },
+    () => next(),
+  );
   const face = Float32Array.from(
-    { length: batch * 6 * 96 * 96 },
+    { length: batch * WAV2LIP_FACE_INPUT_VALUES },
     () => next(),
   );
   const [melName, faceName] = session.inputNames.includes("mel")
     ? ["mel", "face"]
     : [session.inputNames[0]!, session.inputNames[1]!];
   return {
-    [melName!]: new ort.Tensor("float32", mel, [batch, 1, 80, 16]),
-    [faceName!]: new ort.Tensor("float32", face, [batch, 6, 96, 96]),
+    [melName!]: new ort.Tensor("float32", mel, [batch, ...WAV2LIP_MEL_DIMS]),
+    [faceName!]: new ort.Tensor("float32", face, [
+      batch,
+      ...WAV2LIP_FACE_DIMS,
+    ]),
   };
 }
 

@@ -12,6 +12,8 @@
 import {
   type InferenceBackend,
   resolveWav2lipTensors,
+  WAV2LIP_FACE_INPUT_VALUES,
+  WAV2LIP_MEL_WINDOW_VALUES,
   wav2lipInputs,
 } from "@lipstream/shared";
 import {
@@ -29,8 +31,8 @@ const inProcess = await createOrtBackend({ repository });
 const onWorker = await createOrtWorkerBackend({ repository });
 const names = resolveWav2lipTensors(await inProcess.modelMetadata(MODEL));
 const inputs = wav2lipInputs(names, {
-  mel: new Float32Array(BATCH * 80 * 16).fill(0.5),
-  face: new Float32Array(BATCH * 6 * 96 * 96).fill(0.5),
+  mel: new Float32Array(BATCH * WAV2LIP_MEL_WINDOW_VALUES).fill(0.5),
+  face: new Float32Array(BATCH * WAV2LIP_FACE_INPUT_VALUES).fill(0.5),
 });
 
 /** Worst lateness of a 1 ms interval while `work` runs, in ms. */

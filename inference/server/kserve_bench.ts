@@ -20,26 +20,39 @@ import {
   type NamedTensors,
   resolveWav2lipTensors,
   type Tensor,
+  WAV2LIP_FACE_DIMS,
+  WAV2LIP_FACE_INPUT_VALUES,
+  WAV2LIP_FACE_OUTPUT_VALUES,
+  WAV2LIP_MEL_DIMS,
+  WAV2LIP_MEL_WINDOW_VALUES,
+  WAV2LIP_OUTPUT_DIMS,
 } from "@lipstream/shared";
 import { createOrtBackend } from "@lipstream/inference/ort";
 import { TritonClient } from "@lipstream/inference/triton";
 import { createKserveHandler } from "@lipstream/inference/server";
 
 function wav2lipInputs(frames: number): NamedTensors {
-  const mel = new Float32Array(frames * 80 * 16).map((_, i) => Math.sin(i) * 4);
-  const face = new Float32Array(frames * 6 * 96 * 96).map((_, i) =>
-    (i % 255) / 255
+  const mel = new Float32Array(frames * WAV2LIP_MEL_WINDOW_VALUES).map((_, i) =>
+    Math.sin(i) * 4
   );
+  const face = new Float32Array(frames * WAV2LIP_FACE_INPUT_VALUES).map((
+    _,
+    i,
+  ) => (i % 255) / 255);
   return {
-    mel: { datatype: "FP32", shape: [frames, 1, 80, 16], data: mel },
-    face: { datatype: "FP32", shape: [frames, 6, 96, 96], data: face },
+    mel: { datatype: "FP32", shape: [frames, ...WAV2LIP_MEL_DIMS], data: mel },
+    face: {
+      datatype: "FP32",
+      shape: [frames, ...WAV2LIP_FACE_DIMS],
+      data: face,
+    },
   };
 }
 
 function wav2lipOutput(face: Tensor): Tensor {
   const frames = face.shape[0]!;
-  const plane = 96 * 96;
-  const out = new Float32Array(frames * 3 * plane);
+  const plane = WAV2LIP_FACE_OUTPUT_VALUES / 3;
+  const out = new Float32Array(frames * WAV2LIP_FACE_OUTPUT_VALUES);
   const data = face.data as Float32Array;
   for (let f = 0; f < frames; f++) {
     out.set(
@@ -47,7 +60,11 @@ function wav2lipOutput(face: Tensor): Tensor {
       f * 3 * plane,
     );
   }
-  return { datatype: "FP32", shape: [frames, 3, 96, 96], data: out };
+  return {
+    datatype: "FP32",
+    shape: [frames, ...WAV2LIP_OUTPUT_DIMS],
+    data: out,
+  };
 }
 
 const CONFIG: ModelConfig = {
@@ -55,10 +72,14 @@ const CONFIG: ModelConfig = {
   backend: "stand-in",
   max_batch_size: 64,
   input: [
-    { name: "mel", data_type: "TYPE_FP32", dims: [1, 80, 16] },
-    { name: "face", data_type: "TYPE_FP32", dims: [6, 96, 96] },
+    { name: "mel", data_type: "TYPE_FP32", dims: [...WAV2LIP_MEL_DIMS] },
+    { name: "face", data_type: "TYPE_FP32", dims: [...WAV2LIP_FACE_DIMS] },
   ],
-  output: [{ name: "out", data_type: "TYPE_FP32", dims: [3, 96, 96] }],
+  output: [{
+    name: "out",
+    data_type: "TYPE_FP32",
+    dims: [...WAV2LIP_OUTPUT_DIMS],
+  }],
   dynamic_batching: { max_queue_delay_microseconds: 2_000 },
 };
 
@@ -81,10 +102,14 @@ function standInBackend(
         name: "wav2lip",
         platform: "stand-in",
         inputs: [
-          { name: "mel", datatype: "FP32", shape: [-1, 1, 80, 16] },
-          { name: "face", datatype: "FP32", shape: [-1, 6, 96, 96] },
+          { name: "mel", datatype: "FP32", shape: [-1, ...WAV2LIP_MEL_DIMS] },
+          { name: "face", datatype: "FP32", shape: [-1, ...WAV2LIP_FACE_DIMS] },
         ],
-        outputs: [{ name: "out", datatype: "FP32", shape: [-1, 3, 96, 96] }],
+        outputs: [{
+          name: "out",
+          datatype: "FP32",
+          shape: [-1, ...WAV2LIP_OUTPUT_DIMS],
+        }],
       }),
     modelConfig: () => Promise.resolve(structuredClone(CONFIG)),
     isModelReady: () => Promise.resolve(true),

@@ -9,12 +9,8 @@
  *
  * @module
  */
+import { loadOrtBackend } from "../ort_loader/mod.ts";
 import { serveKserve } from "./serve.ts";
-import type { KserveServerBackend } from "./backend_types.ts";
-
-type CreateOrtBackend = (
-  options: { repository: string; workers?: number },
-) => Promise<KserveServerBackend>;
 
 const port = Number(Deno.env.get("PORT") ?? "8000");
 const hostname = Deno.env.get("HOST") ?? "0.0.0.0";
@@ -32,20 +28,8 @@ if (!Number.isInteger(workers) || workers < 0 || workers > 64) {
     }`,
   );
 }
-// Imported lazily so the server module graph stays free of onnxruntime-node.
-const ort = await import("../ort/mod.ts") as {
-  createOrtBackend?: CreateOrtBackend;
-  createOrtWorkerBackend?: CreateOrtBackend;
-};
-const create = workers > 0 ? ort.createOrtWorkerBackend : ort.createOrtBackend;
-if (create === undefined) {
-  throw new TypeError(
-    "Cannot start inference server: inference/ort exports no createOrtBackend or createOrtWorkerBackend",
-  );
-}
-const backend = await create(
-  workers > 0 ? { repository, workers } : { repository },
-);
+// Loaded lazily so the server's module graph stays free of onnxruntime-node.
+const backend = await loadOrtBackend({ repository, workers });
 const controller = new AbortController();
 Deno.addSignalListener("SIGINT", () => controller.abort());
 const server = serveKserve({

@@ -1,6 +1,8 @@
 /**
  * Builds RIFF/WAVE bytes chunk by chunk for reader tests, including malformed ones. Written
- * independently of the encoder in `shared/`, from the layout in specs D.
+ * independently of the encoder in `shared/`, from the RIFF layout (P. Kabal's WAVE page,
+ * https://www.mmsp.ece.mcgill.ca/Documents/AudioFormats/WAVE/WAVE.html): little-endian `RIFF`
+ * size `WAVE`, then chunks of id + u32 size + body, each odd-sized body followed by a pad byte.
  *
  * @module
  */

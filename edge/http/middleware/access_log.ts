@@ -25,10 +25,33 @@ const KNOWN_METHODS = new Set([
 ]);
 
 /**
- * Creates the access-log middleware.
+ * Creates the access-log middleware. It logs through `c.var.log`, so
+ * `requestId` must run first.
  *
  * @param options The request counter and the clock in milliseconds.
  * @returns The middleware.
+ *
+ * @example Counted and logged by route pattern, not by path
+ * ```ts
+ * import { Hono } from "hono";
+ * import { createJsonLogger } from "../../log.ts";
+ * import type { AppEnv } from "../app_env.ts";
+ * import { MetricsRegistry } from "../prometheus.ts";
+ * import { accessLog } from "./access_log.ts";
+ * import { requestId } from "./request_id.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const requests = new MetricsRegistry().counter("requests_total", "Requests.");
+ * const lines: string[] = [];
+ * const app = new Hono<AppEnv>();
+ * app.use(requestId({ log: createJsonLogger({ write: (line) => lines.push(line) }) }));
+ * app.use(accessLog({ requests }));
+ * app.get("/v1/avatars/:id", (c) => c.text("ok"));
+ * await (await app.request("/v1/avatars/a1")).text();
+ * assert.equal(requests.get({ route: "/v1/avatars/:id", method: "GET", status: 200 }), 1);
+ * const line = JSON.parse(lines[0]!);
+ * assert.deepEqual([line.path, line.route], ["/v1/avatars/a1", "/v1/avatars/:id"]);
+ * ```
  */
 export function accessLog(
   options: { requests: Counter; now?: () => number },

@@ -54,6 +54,18 @@ export function checkApiKey(
  *
  * @param c The request context.
  * @returns The address, or `undefined` in process.
+ *
+ * @example As `Deno.serve` passes it, and in process
+ * ```ts
+ * import { Hono } from "hono";
+ * import { remoteAddress } from "./api_key.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const app = new Hono().get("/", (c) => c.text(remoteAddress(c) ?? "none"));
+ * const served = await app.request("/", {}, { remoteAddr: { hostname: "10.0.0.7" } });
+ * assert.equal(await served.text(), "10.0.0.7");
+ * assert.equal(await (await app.request("/")).text(), "none");
+ * ```
  */
 export function remoteAddress(c: Context): string | undefined {
   const env = c.env as { remoteAddr?: { hostname?: unknown } } | undefined;
@@ -66,6 +78,27 @@ export function remoteAddress(c: Context): string | undefined {
  *
  * @param keys The accepted keys; empty turns authentication off.
  * @returns The middleware.
+ *
+ * @example No key is a 401 problem; a valid key names the caller
+ * ```ts
+ * import { Hono } from "hono";
+ * import type { AppEnv } from "../app_env.ts";
+ * import { apiKey } from "./api_key.ts";
+ * import { problemErrors } from "./problem_errors.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const key = "k".repeat(16);
+ * const app = new Hono<AppEnv>();
+ * app.onError(problemErrors());
+ * app.use(apiKey([key]));
+ * app.get("/v1/voices", (c) => c.text(c.var.clientKey));
+ * const anonymous = await app.request("/v1/voices");
+ * assert.equal(anonymous.status, 401);
+ * assert.equal(anonymous.headers.get("WWW-Authenticate"), 'Bearer realm="lipstream"');
+ * await anonymous.body?.cancel();
+ * const known = await app.request("/v1/voices", { headers: { Authorization: `Bearer ${key}` } });
+ * assert.equal(await known.text(), "key:0");
+ * ```
  */
 export function apiKey(keys: readonly string[]): MiddlewareHandler<AppEnv> {
   const encoder = new TextEncoder();

@@ -26,6 +26,32 @@ export interface BodyLimitOptions {
  * @param maxBytes The largest accepted body.
  * @param options The read deadline.
  * @returns The middleware.
+ *
+ * @example Refused when declared too large, or when the bytes read pass the limit
+ * ```ts
+ * import { Hono } from "hono";
+ * import type { AppEnv } from "../app_env.ts";
+ * import { bodySize } from "./body_size.ts";
+ * import { problemErrors } from "./problem_errors.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const app = new Hono<AppEnv>();
+ * app.onError(problemErrors());
+ * app.use(bodySize(8));
+ * app.post("/echo", async (c) => c.text(await c.req.text()));
+ * const short = await app.request("/echo", { method: "POST", body: "short" });
+ * assert.equal(await short.text(), "short");
+ * const declared = await app.request("/echo", {
+ *   method: "POST",
+ *   headers: { "Content-Length": "100" },
+ *   body: "x",
+ * });
+ * assert.equal(declared.status, 413);
+ * await declared.body?.cancel();
+ * const counted = await app.request("/echo", { method: "POST", body: "far too long" });
+ * assert.equal(counted.status, 413);
+ * assert.equal((await counted.json()).type, "urn:lipstream:problem:payload-too-large");
+ * ```
  */
 export function bodySize(
   maxBytes: number,

@@ -12,6 +12,33 @@ import { problem } from "../problem.ts";
  *
  * @param types Accepted media types without parameters, e.g. `["application/json"]`.
  * @returns The middleware.
+ *
+ * @example Parameters are ignored; another type is a 415 problem
+ * ```ts
+ * import { Hono } from "hono";
+ * import type { AppEnv } from "../app_env.ts";
+ * import { requireContentType } from "./content_type.ts";
+ * import { problemErrors } from "./problem_errors.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const app = new Hono<AppEnv>();
+ * app.onError(problemErrors());
+ * app.post("/v1/speak", requireContentType(["application/json"]), (c) => c.text("ok"));
+ * const json = await app.request("/v1/speak", {
+ *   method: "POST",
+ *   headers: { "Content-Type": "application/json; charset=utf-8" },
+ *   body: "{}",
+ * });
+ * assert.equal(await json.text(), "ok");
+ * const text = await app.request("/v1/speak", {
+ *   method: "POST",
+ *   headers: { "Content-Type": "text/plain" },
+ *   body: "Hi.",
+ * });
+ * assert.equal(text.status, 415);
+ * assert.equal(text.headers.get("Accept-Post"), "application/json");
+ * assert.equal((await text.json()).type, "urn:lipstream:problem:unsupported-media-type");
+ * ```
  */
 export function requireContentType(
   types: readonly string[],

@@ -14,6 +14,29 @@ import { cors } from "hono/cors";
  *
  * @param origins Allowed origins, or `["*"]`.
  * @returns The middleware.
+ *
+ * @example A listed origin passes the preflight; no origins, no CORS headers
+ * ```ts
+ * import { Hono } from "hono";
+ * import { corsFromConfig } from "./cors.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const app = new Hono();
+ * app.use(corsFromConfig(["https://app.example"]));
+ * app.post("/v1/speak", (c) => c.text("ok"));
+ * const preflight = await app.request("/v1/speak", {
+ *   method: "OPTIONS",
+ *   headers: { Origin: "https://app.example", "Access-Control-Request-Method": "POST" },
+ * });
+ * assert.equal(preflight.status, 204);
+ * assert.equal(preflight.headers.get("Access-Control-Allow-Origin"), "https://app.example");
+ *
+ * const closed = new Hono();
+ * closed.use(corsFromConfig([]));
+ * closed.get("/", (c) => c.text("ok"));
+ * const response = await closed.request("/", { headers: { Origin: "https://app.example" } });
+ * assert.equal(response.headers.get("Access-Control-Allow-Origin"), null);
+ * ```
  */
 export function corsFromConfig(origins: readonly string[]): MiddlewareHandler {
   if (origins.length === 0) {

@@ -28,11 +28,36 @@ export interface StreamLimitOptions {
 }
 
 /**
- * Creates the stream-limit middleware.
+ * Creates the stream-limit middleware. It reads the caller from
+ * `c.var.clientKey`, so `apiKey` must run first.
  *
  * @param slots The shared slot tracker.
  * @param options Retry-After and the write deadline.
  * @returns The middleware.
+ *
+ * @example The slot is held until the body has been read
+ * ```ts
+ * import { Hono } from "hono";
+ * import type { AppEnv } from "../app_env.ts";
+ * import { StreamSlots } from "../stream_slots.ts";
+ * import { apiKey } from "./api_key.ts";
+ * import { problemErrors } from "./problem_errors.ts";
+ * import { streamLimit } from "./stream_limit.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const slots = new StreamSlots({ global: 1, perKey: 1 });
+ * const app = new Hono<AppEnv>();
+ * app.onError(problemErrors());
+ * app.use(apiKey([]));
+ * app.get("/stream", streamLimit(slots), (c) => c.body(ReadableStream.from([new Uint8Array(4)])));
+ * const first = await app.request("/stream");
+ * assert.equal(slots.active, 1);
+ * const second = await app.request("/stream");
+ * assert.equal(second.status, 429);
+ * assert.equal((await second.json()).type, "urn:lipstream:problem:too-many-streams");
+ * assert.equal((await first.bytes()).length, 4);
+ * assert.equal(slots.active, 0);
+ * ```
  */
 export function streamLimit(
   slots: StreamSlots,
