@@ -14,6 +14,12 @@ import type { AppEnv } from "../http/app_env.ts";
 import { problem } from "../http/problem.ts";
 import { type RequestSchemas, SAFE_ID_REGEXP } from "../http/schemas.ts";
 import type { LipSyncService, SpeechService } from "../pipeline/types.ts";
+import {
+  avatarFrameRoute,
+  avatarsRoute,
+  idleFrameRoute,
+  voicesRoute,
+} from "./catalog_contract.ts";
 
 /**
  * Creates the catalog routes.
@@ -28,8 +34,9 @@ export function catalogRoutes(
     schemas: Pick<RequestSchemas, "idle">;
   },
 ): Hono<AppEnv> {
+  const idle = idleFrameRoute(deps.schemas);
   return new Hono<AppEnv>()
-    .get("/v1/voices", async (c) => {
+    .on(voicesRoute.method, voicesRoute.getRoutingPath(), async (c) => {
       const voices = await deps.speech.listVoices();
       return c.json({
         voices: voices.map((voice) => ({
@@ -44,7 +51,7 @@ export function catalogRoutes(
         })),
       });
     })
-    .get("/v1/avatars", async (c) => {
+    .on(avatarsRoute.method, avatarsRoute.getRoutingPath(), async (c) => {
       const avatars = await deps.lipSync.listAvatars();
       return c.json({
         avatars: avatars.map((avatar) => ({
@@ -58,7 +65,7 @@ export function catalogRoutes(
         })),
       });
     })
-    .get("/v1/avatars/:id/idle.jpg", async (c) => {
+    .on(idle.method, idle.getRoutingPath(), async (c) => {
       const id = c.req.param("id");
       const { session } = deps.schemas.idle.parse(c.req.query());
       const jpeg = SAFE_ID_REGEXP.test(id)
@@ -80,28 +87,32 @@ export function catalogRoutes(
           : "private, no-store",
       });
     })
-    .get("/v1/avatars/:id/frames/:file", async (c) => {
-      const id = c.req.param("id");
-      const index = /^(\d{1,6})\.jpg$/.exec(c.req.param("file"))?.[1];
-      const jpeg = SAFE_ID_REGEXP.test(id) && index !== undefined
-        ? await deps.lipSync.avatarFrame?.(id, Number(index))
-        : undefined;
-      if (jpeg === undefined) {
-        throw problem(404, "unknown-frame", {
-          detail: `No frame '${c.req.param("file")}' of avatar '${id}'`,
-          extensions: {
-            errors: [{
-              path: index === undefined ? "/file" : "/id",
-              message: index === undefined
-                ? "must be <index>.jpg"
-                : "has no such frame",
-            }],
-          },
+    .on(
+      avatarFrameRoute.method,
+      avatarFrameRoute.getRoutingPath(),
+      async (c) => {
+        const id = c.req.param("id");
+        const index = /^(\d{1,6})\.jpg$/.exec(c.req.param("file"))?.[1];
+        const jpeg = SAFE_ID_REGEXP.test(id) && index !== undefined
+          ? await deps.lipSync.avatarFrame?.(id, Number(index))
+          : undefined;
+        if (jpeg === undefined) {
+          throw problem(404, "unknown-frame", {
+            detail: `No frame '${c.req.param("file")}' of avatar '${id}'`,
+            extensions: {
+              errors: [{
+                path: index === undefined ? "/file" : "/id",
+                message: index === undefined
+                  ? "must be <index>.jpg"
+                  : "has no such frame",
+              }],
+            },
+          });
+        }
+        return c.body(jpeg as Uint8Array<ArrayBuffer>, 200, {
+          "Content-Type": "image/jpeg",
+          "Cache-Control": "public, max-age=300",
         });
-      }
-      return c.body(jpeg as Uint8Array<ArrayBuffer>, 200, {
-        "Content-Type": "image/jpeg",
-        "Cache-Control": "public, max-age=300",
-      });
-    });
+      },
+    );
 }
