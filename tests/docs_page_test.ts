@@ -70,17 +70,14 @@ Deno.test({
         }
       });
       await page.goto(`${url}/docs`);
-      await page.waitForFunction(
-        `document.querySelectorAll(".opblock").length === ${operations}`,
-        undefined,
-        { timeout: 20_000 },
-      );
-      const text = await page.locator("#swagger-ui").innerText();
+      const blocks = page.locator(".opblock");
+      await blocks.nth(operations - 1).waitFor({ timeout: 20_000 });
+      assert.equal(await blocks.count(), operations);
+      // Swagger UI breaks long paths with zero-width spaces.
+      const text = (await page.locator("#swagger-ui").innerText())
+        .replaceAll("\u200b", "");
       for (const path of Object.keys(doc.paths)) {
-        assert.ok(
-          text.includes(path.replaceAll("/", "\u200b/")) || text.includes(path),
-          path,
-        );
+        assert.ok(text.includes(path), path);
       }
       assert.match(text, /Authorize/);
       assert.deepEqual(problems, []);

@@ -19,16 +19,17 @@ import DOCS_INIT_JS from "./docs_init.js" with { type: "text" };
 export interface DocsAsset {
   /** The `Content-Type`. */
   contentType: string;
-  /** The bytes, as text. */
-  body: string;
+  /** The bytes, encoded once at start-up. */
+  body: Uint8Array<ArrayBuffer>;
 }
 
 const JS = "text/javascript; charset=utf-8";
+const utf8 = (text: string) => new TextEncoder().encode(text);
 
 /** `GET /docs`: the page, which loads only the assets below. */
 export const DOCS_PAGE: DocsAsset = {
   contentType: "text/html; charset=utf-8",
-  body: `<!doctype html>
+  body: utf8(`<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
@@ -42,17 +43,17 @@ export const DOCS_PAGE: DocsAsset = {
 <script src="/docs/init.js"></script>
 </body>
 </html>
-`,
+`),
 };
 
 /** `GET /docs/:name`. */
 export const DOCS_ASSETS: Readonly<Record<string, DocsAsset>> = {
-  "swagger-ui-bundle.js": { contentType: JS, body: SWAGGER_UI_JS },
+  "swagger-ui-bundle.js": { contentType: JS, body: utf8(SWAGGER_UI_JS) },
   "swagger-ui.css": {
     contentType: "text/css; charset=utf-8",
-    body: SWAGGER_UI_CSS,
+    body: utf8(SWAGGER_UI_CSS),
   },
-  "init.js": { contentType: JS, body: DOCS_INIT_JS },
+  "init.js": { contentType: JS, body: utf8(DOCS_INIT_JS) },
 };
 
 /**
