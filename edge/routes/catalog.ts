@@ -35,6 +35,7 @@ export function catalogRoutes(
   },
 ): Hono<AppEnv> {
   const idle = idleFrameRoute(deps.schemas);
+  const frame = avatarFrameRoute;
   return new Hono<AppEnv>()
     .on(voicesRoute.method, voicesRoute.getRoutingPath(), async (c) => {
       const voices = await deps.speech.listVoices();
@@ -87,32 +88,28 @@ export function catalogRoutes(
           : "private, no-store",
       });
     })
-    .on(
-      avatarFrameRoute.method,
-      avatarFrameRoute.getRoutingPath(),
-      async (c) => {
-        const id = c.req.param("id");
-        const index = /^(\d{1,6})\.jpg$/.exec(c.req.param("file"))?.[1];
-        const jpeg = SAFE_ID_REGEXP.test(id) && index !== undefined
-          ? await deps.lipSync.avatarFrame?.(id, Number(index))
-          : undefined;
-        if (jpeg === undefined) {
-          throw problem(404, "unknown-frame", {
-            detail: `No frame '${c.req.param("file")}' of avatar '${id}'`,
-            extensions: {
-              errors: [{
-                path: index === undefined ? "/file" : "/id",
-                message: index === undefined
-                  ? "must be <index>.jpg"
-                  : "has no such frame",
-              }],
-            },
-          });
-        }
-        return c.body(jpeg as Uint8Array<ArrayBuffer>, 200, {
-          "Content-Type": "image/jpeg",
-          "Cache-Control": "public, max-age=300",
+    .on(frame.method, frame.getRoutingPath(), async (c) => {
+      const id = c.req.param("id");
+      const index = /^(\d{1,6})\.jpg$/.exec(c.req.param("file"))?.[1];
+      const jpeg = SAFE_ID_REGEXP.test(id) && index !== undefined
+        ? await deps.lipSync.avatarFrame?.(id, Number(index))
+        : undefined;
+      if (jpeg === undefined) {
+        throw problem(404, "unknown-frame", {
+          detail: `No frame '${c.req.param("file")}' of avatar '${id}'`,
+          extensions: {
+            errors: [{
+              path: index === undefined ? "/file" : "/id",
+              message: index === undefined
+                ? "must be <index>.jpg"
+                : "has no such frame",
+            }],
+          },
         });
-      },
-    );
+      }
+      return c.body(jpeg as Uint8Array<ArrayBuffer>, 200, {
+        "Content-Type": "image/jpeg",
+        "Cache-Control": "public, max-age=300",
+      });
+    });
 }
