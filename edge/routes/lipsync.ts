@@ -27,6 +27,8 @@ import {
   utteranceResponse,
   type UtteranceResponseDeps,
 } from "./utterance_response.ts";
+import { bodyTypes } from "./_contract.ts";
+import { lipsyncRoute } from "./lipsync_contract.ts";
 
 /** What the lip-sync route needs. */
 export interface LipsyncDeps extends UtteranceResponseDeps {
@@ -48,8 +50,6 @@ export interface LipsyncDeps extends UtteranceResponseDeps {
 export const MIN_UPLOAD_SAMPLE_RATE_HZ = 8000;
 /** Highest upload sample rate. */
 export const MAX_UPLOAD_SAMPLE_RATE_HZ = 384_000;
-
-const WAV_TYPES = ["audio/wav", "audio/x-wav", "audio/wave", "audio/vnd.wave"];
 
 interface Upload {
   params: Record<string, unknown>;
@@ -163,9 +163,11 @@ async function* audioChunks(
  */
 export function lipsyncRoutes(deps: LipsyncDeps): Hono<AppEnv> {
   const chunkSeconds = deps.chunkSeconds ?? 1;
-  return new Hono<AppEnv>().post(
-    "/v1/lipsync",
-    requireContentType([...WAV_TYPES, "multipart/form-data"]),
+  const route = lipsyncRoute(deps.schemas);
+  return new Hono<AppEnv>().on(
+    route.method,
+    route.getRoutingPath(),
+    requireContentType(bodyTypes(route)),
     deps.streamLimit,
     async (c) => {
       const startedAtMs = deps.now();

@@ -36,6 +36,7 @@ import {
   type UtteranceRegistry,
 } from "../pipeline/utterances.ts";
 import { resolveAvatar, resolveVoice } from "./resolve.ts";
+import { mjpegRoute } from "./mjpeg_contract.ts";
 
 /** What the MJPEG route needs. */
 export interface MjpegDeps {
@@ -68,8 +69,10 @@ export interface MjpegDeps {
  * @returns The sub-app.
  */
 export function mjpegRoutes(deps: MjpegDeps): Hono<AppEnv> {
-  return new Hono<AppEnv>().get(
-    "/v1/speak.mjpeg",
+  const route = mjpegRoute(deps.schemas);
+  return new Hono<AppEnv>().on(
+    route.method,
+    route.getRoutingPath(),
     deps.streamLimit,
     async (c) => {
       const query = deps.schemas.mjpeg.parse(c.req.query());

@@ -25,6 +25,8 @@ import {
   type UtteranceResponseDeps,
 } from "./utterance_response.ts";
 import { resolveAvatar, resolveVoice } from "./resolve.ts";
+import { bodyTypes } from "./_contract.ts";
+import { cancelUtteranceRoute, speakRoute } from "./speak_contract.ts";
 
 /** What the speak routes need. */
 export interface SpeakDeps extends UtteranceResponseDeps {
@@ -45,10 +47,13 @@ export interface SpeakDeps extends UtteranceResponseDeps {
  * @returns The sub-app.
  */
 export function speakRoutes(deps: SpeakDeps): Hono<AppEnv> {
+  const speak = speakRoute(deps.schemas);
+  const cancel = cancelUtteranceRoute;
   return new Hono<AppEnv>()
-    .post(
-      "/v1/speak",
-      requireContentType(["application/json"]),
+    .on(
+      speak.method,
+      speak.getRoutingPath(),
+      requireContentType(bodyTypes(speak)),
       deps.streamLimit,
       async (c) => {
         const startedAtMs = deps.now();
@@ -93,7 +98,7 @@ export function speakRoutes(deps: SpeakDeps): Hono<AppEnv> {
         });
       },
     )
-    .delete("/v1/utterances/:id", (c) => {
+    .on(cancel.method, cancel.getRoutingPath(), (c) => {
       const id = c.req.param("id");
       if (!deps.utterances.abort(id, c.var.clientKey)) {
         throw problem(404, "unknown-utterance", {

@@ -16,6 +16,8 @@ import { limitAudio } from "../pipeline/audio_limit.ts";
 import { readJsonBody } from "../http/request_body.ts";
 import type { RequestSchemas } from "../http/schemas.ts";
 import { resolveVoice } from "./resolve.ts";
+import { bodyTypes } from "./_contract.ts";
+import { ttsRoute } from "./tts_contract.ts";
 
 /** What the tts route needs. */
 export interface TtsDeps {
@@ -42,9 +44,11 @@ export interface TtsDeps {
  * @returns The sub-app.
  */
 export function ttsRoutes(deps: TtsDeps): Hono<AppEnv> {
-  return new Hono<AppEnv>().post(
-    "/v1/tts",
-    requireContentType(["application/json"]),
+  const route = ttsRoute(deps.schemas);
+  return new Hono<AppEnv>().on(
+    route.method,
+    route.getRoutingPath(),
+    requireContentType(bodyTypes(route)),
     deps.streamLimit,
     async (c) => {
       const body = await readJsonBody(c.req.raw, deps.schemas.tts);
