@@ -10,14 +10,8 @@
  * @module
  */
 
-import {
-  boundaryFromContentType,
-  type ReadMultipartPart,
-  readMultipartParts,
-} from "@lipstream/shared/multipart-reader";
-import { audioPartStartSec, decodeAudioPart } from "./audio_part.ts";
 import { AudioTimeline } from "./audio_timeline.ts";
-import type { AvatarEntry, Catalog } from "./catalog.ts";
+import type { Catalog } from "./catalog.ts";
 import {
   authHeaders,
   isChecked,
@@ -28,10 +22,11 @@ import {
   selectedAvatar,
 } from "./controls.ts";
 import { FramePainter } from "./frame_painter.ts";
+import { drawIdleFace } from "./idle_face.ts";
 import { IdleLoop } from "./idle_loop.ts";
 import { type PanelElements, renderPanel } from "./live_panel.ts";
 import { mjpegQuery, type SpeakBody, ttsBody } from "./speak_body.ts";
-import { readStreamEvent } from "./stream_events.ts";
+import { playSpeakStream } from "./speak_stream.ts";
 import {
   createUtteranceStats,
   idlePositionAfter,
@@ -122,46 +117,6 @@ function isSpeaking(): boolean {
     !["idle", "stopped", "error"].includes(current.stats.state);
 }
 
-function drawIdlePlaceholder(width: number, height: number): void {
-  canvas.width = width;
-  canvas.height = height;
-  const g = canvas.getContext("2d")!;
-  g.fillStyle = "#1d2430";
-  g.fillRect(0, 0, width, height);
-  g.fillStyle = "#3a4556";
-  g.beginPath();
-  g.arc(
-    width / 2,
-    height * 0.45,
-    Math.min(width, height) * 0.3,
-    0,
-    2 * Math.PI,
-  );
-  g.fill();
-}
-
-/** Shows the avatar's idle frame (a placeholder until it arrives, or if it cannot). */
-async function drawIdleFrame(avatar: AvatarEntry): Promise<void> {
-  drawIdlePlaceholder(avatar.width, avatar.height);
-  try {
-    const response = await fetch(
-      `/v1/avatars/${
-        encodeURIComponent(avatar.id)
-      }/idle.jpg?session=${sessionId}`,
-      { headers: authHeaders(form) },
-    );
-    if (!response.ok) return;
-    const bitmap = await createImageBitmap(await response.blob());
-    if (lipstream.stats.framesPainted > 0) return;
-    canvas.width = bitmap.width;
-    canvas.height = bitmap.height;
-    canvas.getContext("2d")!.drawImage(bitmap, 0, 0);
-    lipstream.idleShown = avatar.id;
-  } catch {
-    // The placeholder stays.
-  }
-}
-
 function setMode(simple: boolean): void {
   canvas.hidden = simple;
   simpleVideo.hidden = !simple;
@@ -190,50 +145,6 @@ function stop(reason = "stopped"): void {
   }
 }
 
-function handleJson(part: ReadMultipartPart, stats: UtteranceStats): void {
-  const event = readStreamEvent(part);
-  if (event.type === "start") {
-    stats.utteranceId = event.utteranceId;
-    stats.fps = event.fps;
-    stats.startIdlePosition = event.idlePosition;
-    painter.periodMs = 1000 / event.fps;
-  } else if (event.type === "end") {
-    stats.server = event.timings;
-    stats.nextIdlePosition = event.nextIdlePosition;
-  }
-}
-
-async function handleAudio(
-  part: ReadMultipartPart,
-  utterance: Utterance,
-  context: AudioContext,
-  timeline: AudioTimeline,
-): Promise<void> {
-  const { stats } = utterance;
-  stats.audioPartsReceived++;
-  stats.audioArrivals.push(performance.now() - stats.startedAt);
-  const { buffer, sampleRateHz } = await decodeAudioPart(context, part.body);
-  if (current !== utterance) return;
-  timeline.schedule(buffer, audioPartStartSec(part.headers, sampleRateHz));
-  stats.rebases = timeline.rebases;
-  stats.audioPartsDecoded++;
-  stats.ttfaMs ??= performance.now() - stats.startedAt;
-}
-
-async function handleFrame(
-  part: ReadMultipartPart,
-  utterance: Utterance,
-  timeline: AudioTimeline,
-): Promise<void> {
-  utterance.stats.framesReceived++;
-  const bitmap = await createImageBitmap(
-    new Blob([part.body], { type: "image/jpeg" }),
-  );
-  if (current !== utterance) return bitmap.close();
-  painter.enqueue(bitmap, Number(part.headers["x-pts-ms"]));
-  timeline.videoReady();
-}
-
 async function speakStreaming(
   body: SpeakBody,
   headers: Record<string, string>,
@@ -242,7 +153,6 @@ async function speakStreaming(
   const context = audioContext ??= new AudioContext({
     latencyHint: "interactive",
   });
-  const resumed = context.resume();
   const timeline = new AudioTimeline(context);
   const utterance: Utterance = {
     controller: new AbortController(),
@@ -255,33 +165,14 @@ async function speakStreaming(
   stats.segments = timeline.segments;
   painter.stats = stats;
   painter.start(25);
-  stats.state = "connecting";
-  const response = await fetch("/v1/speak", {
-    method: "POST",
-    headers: { "Content-Type": "application/json", ...headers },
-    body: JSON.stringify(body),
+  await playSpeakStream(body, headers, {
+    stats,
+    context,
+    timeline,
+    painter,
     signal: utterance.controller.signal,
+    isCurrent: () => current === utterance,
   });
-  if (!response.ok || !response.body) {
-    throw new Error(await problemText(response));
-  }
-  stats.responseMs = performance.now() - stats.startedAt;
-  await resumed;
-  stats.state = "speaking";
-  const boundary = boundaryFromContentType(
-    response.headers.get("content-type"),
-  );
-  const pending: Promise<void>[] = [];
-  for await (const part of readMultipartParts(response.body, boundary)) {
-    const type = part.headers["content-type"] ?? "";
-    if (type.startsWith("audio/")) {
-      pending.push(handleAudio(part, utterance, context, timeline));
-    } else if (type.startsWith("image/")) {
-      pending.push(handleFrame(part, utterance, timeline));
-    } else handleJson(part, stats);
-  }
-  await Promise.all(pending);
-  timeline.start(); // no frames are coming: play what waits for them
   // Everything arrived, usually long before it is heard: the status stays
   // "speaking" until playback ends (the panel turns it to "idle").
   if (current === utterance) stats.received = true;
@@ -384,7 +275,15 @@ async function init(): Promise<void> {
     const onAvatar = async () => {
       const avatar = selectedAvatar(form, catalog.avatars);
       if (!avatar) return;
-      if (lipstream.stats.framesPainted === 0) drawIdleFrame(avatar);
+      if (lipstream.stats.framesPainted === 0) {
+        drawIdleFace(canvas, avatar, {
+          headers: authHeaders(form),
+          sessionId,
+          stillIdle: () => lipstream.stats.framesPainted === 0,
+        }).then((shown) => {
+          if (shown) lipstream.idleShown = avatar.id;
+        });
+      }
       try {
         const animated = await idleLoop.load(avatar, authHeaders(form));
         if (
