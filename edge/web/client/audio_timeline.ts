@@ -19,6 +19,49 @@
 /** Headroom before a part's start below which it counts as late, seconds. */
 const SAFETY_SEC = 0.01;
 
+/** Where {@linkcode placePart} puts a part. */
+export interface PartPlacement {
+  /** Context time at which its first sample plays. */
+  whenSec: number;
+  /** The timeline's origin after placing it (later if the part was late). */
+  originSec: number;
+  /** Whether the origin moved. */
+  rebased: boolean;
+}
+
+/**
+ * Places a part whose first sample is `startSec` into the utterance at
+ * `originSec + startSec`; a part whose slot is (nearly) past moves the origin
+ * later by the shortfall, so it plays whole after a gap.
+ *
+ * @param originSec Context time of the utterance's sample 0.
+ * @param startSec The part's start on the utterance clock.
+ * @param nowSec The context's current time.
+ * @returns When it plays and the origin from then on.
+ * @example A part 50 ms late moves the origin 60 ms (10 ms headroom)
+ * ```ts
+ * import { placePart } from "./audio_timeline.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.deepEqual(placePart(1, 0.5, 1.4), { whenSec: 1.5, originSec: 1, rebased: false });
+ * const late = placePart(1, 0.5, 1.55);
+ * assert.equal(late.rebased, true);
+ * assert.ok(Math.abs(late.whenSec - 1.56) < 1e-9 && Math.abs(late.originSec - 1.06) < 1e-9);
+ * ```
+ */
+export function placePart(
+  originSec: number,
+  startSec: number,
+  nowSec: number,
+): PartPlacement {
+  const whenSec = originSec + startSec;
+  if (whenSec >= nowSec + SAFETY_SEC) {
+    return { whenSec, originSec, rebased: false };
+  }
+  const moved = originSec + nowSec + SAFETY_SEC - whenSec;
+  return { whenSec: moved + startSec, originSec: moved, rebased: true };
+}
+
 /** Options for {@linkcode AudioTimeline}. */
 export interface AudioTimelineOptions {
   /** Headroom between the start decision and sample 0 (scheduling, first frames' decoding). @default {0.05} */
@@ -90,13 +133,14 @@ export class AudioTimeline {
   }
 
   #play(buffer: AudioBuffer, startSec: number): void {
-    const now = this.#context.currentTime;
-    let when = this.#originSec! + startSec;
-    if (when < now + SAFETY_SEC) {
-      this.#originSec! += now + SAFETY_SEC - when;
-      when = this.#originSec! + startSec;
-      this.rebases++;
-    }
+    const placed = placePart(
+      this.#originSec!,
+      startSec,
+      this.#context.currentTime,
+    );
+    this.#originSec = placed.originSec;
+    if (placed.rebased) this.rebases++;
+    const when = placed.whenSec;
     const source = this.#context.createBufferSource();
     source.buffer = buffer;
     source.connect(this.#output);

@@ -82,7 +82,8 @@ export function mjpegQuery(
 }
 
 /**
- * The `/v1/tts` body for simple mode: the speech fields, as a JSON data URI.
+ * The `/v1/tts` body for simple mode: the speech fields, asking for JSON
+ * (duration and a WAV data URI for the `<audio>`).
  *
  * @param body The speak body.
  * @returns The TTS request body.
