@@ -29,6 +29,7 @@ export * from "./multipart_boundary.ts";
 export * from "./multipart_part.ts";
 export * from "./multipart_delimiter.ts";
 export * from "./multipart_stream.ts";
+export * from "./multipart_reader.ts";
 export * from "./resample.ts";
 export * from "./resample_stream.ts";
 export * from "./vits_contract.ts";

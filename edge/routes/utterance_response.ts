@@ -169,7 +169,11 @@ export async function utteranceResponse(
   });
   return c.body(stream, 200, {
     "Content-Type": `multipart/mixed; boundary=${boundary}`,
-    "Cache-Control": "no-store",
+    // Not `no-store`: Chromium reports a `no-store` body read through a
+    // stream reader as failed (net::ERR_ABORTED) although it arrived whole.
+    // A POST response is not stored without explicit freshness (RFC 9110
+    // §9.3.3), and `private, no-cache` keeps shared caches from reusing it.
+    "Cache-Control": "private, no-cache",
     "X-Accel-Buffering": "no",
     "X-Utterance-Id": utteranceId,
   });

@@ -1,23 +1,12 @@
 import assert from "node:assert/strict";
-import { createMultipartStream, type MultipartPart } from "@lipstream/shared";
-import { importBrowserModule } from "./_browser_module.ts";
-import { MULTIPART_JS } from "./multipart_js.ts";
+import { createMultipartStream } from "./multipart_stream.ts";
+import type { MultipartPart } from "./multipart_part.ts";
+import {
+  boundaryFromContentType,
+  type ReadMultipartPart,
+  readMultipartParts,
+} from "./multipart_reader.ts";
 
-interface ParsedPart {
-  headers: Record<string, string>;
-  body: Uint8Array;
-}
-
-interface MultipartModule {
-  boundaryFromContentType(contentType: string | null): string;
-  readMultipartParts(
-    body: ReadableStream<Uint8Array>,
-    boundary: string,
-  ): AsyncGenerator<ParsedPart>;
-}
-
-const { boundaryFromContentType, readMultipartParts } =
-  await importBrowserModule<MultipartModule>(MULTIPART_JS);
 const encoder = new TextEncoder();
 
 const PARTS: MultipartPart[] = [
@@ -51,7 +40,7 @@ function chunked(
 async function parse(
   stream: ReadableStream<Uint8Array>,
   boundary = "b0",
-): Promise<ParsedPart[]> {
+): Promise<ReadMultipartPart[]> {
   return await Array.fromAsync(readMultipartParts(stream, boundary));
 }
 
@@ -119,4 +108,32 @@ Deno.test("boundaryFromContentType() reads plain and quoted boundaries", () => {
     "a:b c",
   );
   assert.throws(() => boundaryFromContentType("application/json"), TypeError);
+});
+
+Deno.test("readMultipartParts() reads the epilogue to the end and cancels when stopped early", async () => {
+  const bytes = await encoded();
+  let pulledToEnd = false;
+  let cancelled = false;
+  const source = (): ReadableStream<Uint8Array> => {
+    const chunks = [bytes.slice(0, 40), bytes.slice(40)];
+    // Pulled only when read, so the end is reached only by reading to it.
+    return new ReadableStream<Uint8Array>({
+      pull(controller) {
+        const chunk = chunks.shift();
+        if (chunk) return controller.enqueue(chunk);
+        pulledToEnd = true;
+        controller.close();
+      },
+      cancel() {
+        cancelled = true;
+      },
+    }, { highWaterMark: 0 });
+  };
+  await parse(source());
+  assert.equal(pulledToEnd, true);
+  assert.equal(cancelled, false);
+  pulledToEnd = false;
+  for await (const _ of readMultipartParts(source(), "b0")) break;
+  assert.equal(cancelled, true);
+  assert.equal(pulledToEnd, false);
 });
