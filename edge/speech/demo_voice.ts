@@ -50,7 +50,7 @@ export const DEMO_LANGUAGE_VOICES: Readonly<Record<string, string>> = {
   ja: "ja",
   ko: "ko",
   de: "de",
-  fr: "fr-fr",
+  fr: "fr",
   es: "es",
   it: "it",
   pt: "pt-br",
