@@ -23,16 +23,26 @@ function rank(voice: VoiceInfo): number {
  * @example
  * ```ts
  * import { orderVoices } from "@lipstream/edge/speech";
+ * import type { VoiceInfo } from "@lipstream/edge/pipeline";
  * import assert from "node:assert/strict";
  *
- * const voice = { kind: "piper", languages: ["en"], speakers: [], numSpeakers: 1, sampleRateHz: 22050 } as const;
+ * const voice: Omit<VoiceInfo, "id"> = {
+ *   kind: "piper",
+ *   languages: ["en"],
+ *   speakers: [],
+ *   numSpeakers: 1,
+ *   sampleRateHz: 22050,
+ * };
  * const ordered = orderVoices([
  *   { ...voice, id: "fixture_vits", fixture: true },
  *   { ...voice, id: "demo_espeak", kind: "espeak", demo: true },
  *   { ...voice, id: "zh_CN-huayan" },
  *   { ...voice, id: "en_US-amy" },
  * ]);
- * assert.deepEqual(ordered.map((v) => v.id), ["en_US-amy", "zh_CN-huayan", "demo_espeak", "fixture_vits"]);
+ * assert.deepEqual(
+ *   ordered.map((v) => v.id),
+ *   ["en_US-amy", "zh_CN-huayan", "demo_espeak", "fixture_vits"],
+ * );
  * ```
  *
  * @param voices The voices.
