@@ -1,10 +1,11 @@
 /**
  * eSpeak NG synthesis off the caller's thread: each call goes to one Web
  * Worker (`espeak_ng_worker.ts`) that runs {@linkcode createEspeakNgEngine},
- * one call at a time. Measured on the 2-core dev machine (under load): about
- * 20–45 ms per sentence once a voice is warm and 200–500 ms on a voice's
- * first sentence, far over what the thread serving HTTP and writing frames can
- * give away.
+ * one call at a time. Measured on the 2-core dev machine while it was heavily
+ * loaded (load average 14, `espeak_ng_bench.ts`): 52–184 ms for a 6-word
+ * phrase, 74 ms–1.2 s for a 20-word sentence; 20–45 ms per sentence in quieter
+ * moments, and 200–500 ms for a voice's first sentence. Far more than the
+ * thread serving HTTP and writing frames can give away.
  *
  * Cancellation: an aborted signal rejects the call at once and raises a flag
  * in shared memory that the worker polls between eSpeak's buffers, so a
