@@ -27,6 +27,8 @@ const DEFAULT_ENTRIES = [
   "edge/text/mod.ts",
   "edge/frames/mod.ts",
   "edge/lipsync/mod.ts",
+  // Started with `new Worker(url)`, so no entry above reaches it statically.
+  "edge/speech/espeak_ng_worker.ts",
   "inference/triton/mod.ts",
   "shared/mod.ts",
 ];

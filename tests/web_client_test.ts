@@ -104,6 +104,7 @@ async function startEmbeddedServer(): Promise<
     close: async () => {
       await server.shutdown();
       await pipeline.backend.close();
+      pipeline.espeak.close();
     },
   };
 }

@@ -24,6 +24,12 @@ import type {
   WavEncoder,
 } from "../pipeline/types.ts";
 import { createSpeechService } from "../speech/speech_service.ts";
+import { createDemoSpeechService } from "../speech/demo_voice.ts";
+import {
+  createEspeakNgSynthesizer,
+  type EspeakNgSynthesizer,
+} from "../speech/espeak_ng_synthesizer.ts";
+import { withDemoVoice } from "../speech/with_demo_voice.ts";
 import { backendVoiceSynthesizer } from "../speech/voice_synthesizer.ts";
 import { backendStreamingSynthesizer } from "../speech/streaming_synthesizer.ts";
 import { denoVoiceFiles } from "../voices/deno_voice_files.ts";
@@ -50,6 +56,8 @@ export interface PipelineDeps {
   decodeWav: WavDecoder;
   /** The backend (closed on shutdown). */
   backend: InferenceBackend;
+  /** The demo voice's eSpeak NG worker (closed on shutdown). */
+  espeak: EspeakNgSynthesizer;
   /** `triton` or `embedded`. */
   mode: "triton" | "embedded";
   /** The lip model used. */
@@ -123,15 +131,26 @@ export async function buildPipelineDeps(
   }
   const synthesizer = backendVoiceSynthesizer(backend);
   const lipModel = lipModelFromBackend(backend, lipName.resolve);
-  const speech = createSpeechService({
-    voices,
-    synthesizer,
-    streaming: backendStreamingSynthesizer(backend),
-    maxTextChars: config.maxTextLength,
-    sentences: { firstMaxChars: config.firstPieceMaxChars },
-    onWarning: (voice, warning) =>
-      log.debug("text front end warning", { voice, warning }),
-  });
+  const sentences = { firstMaxChars: config.firstPieceMaxChars };
+  const espeak = createEspeakNgSynthesizer();
+  // The eSpeak NG demo voice is always offered; the catalog lists real voices
+  // before it, so it is the default only where no real voice is configured.
+  const speech = withDemoVoice(
+    createSpeechService({
+      voices,
+      synthesizer,
+      streaming: backendStreamingSynthesizer(backend),
+      maxTextChars: config.maxTextLength,
+      sentences,
+      onWarning: (voice, warning) =>
+        log.debug("text front end warning", { voice, warning }),
+    }),
+    createDemoSpeechService({
+      espeak,
+      maxTextChars: config.maxTextLength,
+      sentences,
+    }),
+  );
   const lipSync = createLipSyncService({
     packs,
     lipModel,
@@ -168,6 +187,7 @@ export async function buildPipelineDeps(
     encodeWav,
     decodeWav: decodeWavMono,
     backend,
+    espeak,
     mode,
     wav2lipModel,
     voiceIds: voices.map((voice) => voice.id),

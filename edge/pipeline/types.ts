@@ -16,8 +16,11 @@
 export interface VoiceInfo {
   /** The voice id (letters, digits, `_`, `.`, `-`). */
   id: string;
-  /** `vits` (VITS / VITS-fast-fine-tuning) or `piper`. */
-  kind: "vits" | "piper";
+  /**
+   * `vits` (VITS / VITS-fast-fine-tuning), `piper`, or `espeak` (eSpeak NG's
+   * own formant synthesizer: the demo voice, not a model).
+   */
+  kind: "vits" | "piper" | "espeak";
   /** Language codes the front end accepts for this voice (e.g. `["zh", "en", "mix"]`). */
   languages: string[];
   /** Speaker names, in id order; empty for single-speaker voices. */
@@ -28,6 +31,8 @@ export interface VoiceInfo {
   sampleRateHz: number;
   /** A generated test model with the real contract, not a real voice (it speaks tones). */
   fixture?: boolean;
+  /** A demo synthesizer that speaks words with no model download (eSpeak NG), not a VITS voice. */
+  demo?: boolean;
 }
 
 /** What `GET /v1/avatars` lists. */

@@ -1,5 +1,6 @@
 /**
- * `GET /v1/voices` and `GET /v1/avatars`: what can be requested;
+ * `GET /v1/voices` and `GET /v1/avatars`: what can be requested (the first
+ * voice listed is the default a client should preselect);
  * `GET /v1/avatars/:id/idle.jpg[?session=…]`: the avatar's idle frame for
  * clients to show before and after speech — the frame the session's next
  * utterance starts on;
@@ -86,6 +87,8 @@ export function catalogRoutes(
           sample_rate: voice.sampleRateHz,
           // A generated test model, not a real voice: clients must say so.
           fixture: voice.fixture === true,
+          // The eSpeak NG demo synthesizer: real words, but not a VITS voice.
+          demo: voice.demo === true,
         })),
       });
     })

@@ -36,5 +36,6 @@ export async function withEdgeServer(
   } finally {
     await server.shutdown();
     await pipeline.backend.close();
+    pipeline.espeak.close();
   }
 }
