@@ -484,6 +484,16 @@ Deno.test({
       "Hello there, this is Lipstream. The fixture voice speaks in tones. Goodbye for now!";
     await withPage(startEmbeddedServer(), async (page) => {
       await page.getByLabel("Text", { exact: true }).fill(text);
+      // Out of the box the page preselects the eSpeak NG demo voice, labelled as a demo.
+      await waitForExpression(
+        page,
+        "document.getElementById('voice').selectedOptions.length > 0",
+        10_000,
+      );
+      const preselected: string = await page.evaluate(
+        `document.getElementById("voice").selectedOptions[0].text`,
+      );
+      assert.match(preselected, /^demo_espeak \(demo: eSpeak NG, not VITS\)$/);
       await page.getByLabel("Voice", { exact: true }).selectOption(
         "fixture_vits",
       );

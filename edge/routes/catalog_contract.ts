@@ -13,13 +13,16 @@ import { BEARER, Binary, problemResponses } from "./_contract.ts";
 export const VoicesSchema = z.object({
   voices: z.array(z.object({
     id: z.string(),
-    kind: z.enum(["vits", "piper"]),
+    kind: z.enum(["vits", "piper", "espeak"]),
     languages: z.array(z.string()),
     speakers: z.array(z.string()),
     num_speakers: z.int(),
     sample_rate: z.int(),
     fixture: z.boolean().describe(
       "A generated test model, not a real voice: clients must say so",
+    ),
+    demo: z.boolean().describe(
+      "The eSpeak NG demo synthesizer: real words, but not a VITS voice; clients must say so",
     ),
   })),
 }).openapi("Voices");

@@ -135,7 +135,7 @@ var AudioTimeline = class {
 function voiceOptions(voices) {
   return voices.map((v) => [
     v.id,
-    `${v.id} (${v.fixture ? "test fixture, tones" : v.kind})`
+    `${v.id} (${v.fixture ? "test fixture, tones" : v.demo ? "demo: eSpeak NG, not VITS" : v.kind})`
   ]);
 }
 function avatarOptions(avatars) {

@@ -11,6 +11,8 @@ export interface VoiceEntry {
   id: string;
   kind: string;
   fixture?: boolean;
+  /** The eSpeak NG demo synthesizer, not a VITS voice. */
+  demo?: boolean;
   /** Speaker names, empty for numbered speakers. */
   speakers: string[];
   num_speakers?: number;
@@ -52,7 +54,13 @@ export type PickerOption = [value: string, label: string];
 export function voiceOptions(voices: readonly VoiceEntry[]): PickerOption[] {
   return voices.map((v) => [
     v.id,
-    `${v.id} (${v.fixture ? "test fixture, tones" : v.kind})`,
+    `${v.id} (${
+      v.fixture
+        ? "test fixture, tones"
+        : v.demo
+        ? "demo: eSpeak NG, not VITS"
+        : v.kind
+    })`,
   ]);
 }
 

@@ -8,8 +8,14 @@ import {
 
 Deno.test("voiceOptions() and avatarOptions() label fixtures and demos as such", () => {
   assert.deepEqual(
-    voiceOptions([{ id: "f", kind: "vits", fixture: true, speakers: [] }]),
-    [["f", "f (test fixture, tones)"]],
+    voiceOptions([
+      { id: "f", kind: "vits", fixture: true, speakers: [] },
+      { id: "demo_espeak", kind: "espeak", demo: true, speakers: [] },
+    ]),
+    [["f", "f (test fixture, tones)"], [
+      "demo_espeak",
+      "demo_espeak (demo: eSpeak NG, not VITS)",
+    ]],
   );
   assert.deepEqual(
     avatarOptions([
