@@ -7,11 +7,7 @@
  * @module
  */
 
-import {
-  decodeWavMono,
-  encodeWav,
-  type InferenceBackend,
-} from "@lipstream/shared";
+import type { InferenceBackend } from "@lipstream/shared";
 import type { EdgeConfig } from "../config.ts";
 import { createLipSyncService } from "../lipsync/lipsync_service.ts";
 import { lipModelFromBackend } from "../lipsync/lip_model.ts";
@@ -20,9 +16,8 @@ import type {
   LipSyncService,
   Readiness,
   SpeechService,
-  WavDecoder,
-  WavEncoder,
 } from "../pipeline/types.ts";
+import { defined } from "../pipeline/defined.ts";
 import { createSpeechService } from "../speech/speech_service.ts";
 import { backendVoiceSynthesizer } from "../speech/voice_synthesizer.ts";
 import { backendStreamingSynthesizer } from "../speech/streaming_synthesizer.ts";
@@ -44,10 +39,6 @@ export interface PipelineDeps {
   lipSync: LipSyncService;
   /** Readiness probe. */
   readiness: Readiness;
-  /** WAV encoder. */
-  encodeWav: WavEncoder;
-  /** WAV decoder. */
-  decodeWav: WavDecoder;
   /** The backend (closed on shutdown). */
   backend: InferenceBackend;
   /** `triton` or `embedded`. */
@@ -111,8 +102,9 @@ export async function buildPipelineDeps(
   const lipName = lipModelName({
     configured: config.wav2lipModel,
     models,
-    ...(listModels === undefined ? {} : {
-      list: async () => (await listModels()).map((entry) => entry.name),
+    ...defined({
+      list: listModels &&
+        (async () => (await listModels()).map((entry) => entry.name)),
     }),
   });
   const wav2lipModel = lipName.initial;
@@ -165,8 +157,6 @@ export async function buildPipelineDeps(
     speech,
     lipSync,
     readiness,
-    encodeWav,
-    decodeWav: decodeWavMono,
     backend,
     mode,
     wav2lipModel,

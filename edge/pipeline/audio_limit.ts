@@ -37,7 +37,7 @@ import type { SpeechChunk } from "./types.ts";
  * ```
  */
 export async function* limitAudio(
-  chunks: AsyncIterable<SpeechChunk>,
+  chunks: AsyncIterable<SpeechChunk> | Iterable<SpeechChunk>,
   maxSeconds: number,
   path: string,
 ): AsyncGenerator<SpeechChunk> {

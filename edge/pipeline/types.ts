@@ -1,6 +1,7 @@
 /**
  * The seams between the HTTP layer and the speech / lip-sync pipeline. The
- * routes depend only on these interfaces; the real pipeline (text front end,
+ * routes depend only on these interfaces (the requests they send are
+ * declared beside their mapping, in `utterance_request.ts`); the real pipeline (text front end,
  * VITS on Triton or ONNX Runtime, Wav2Lip, JPEG) is adapted to them in
  * `main.ts`, and tests use deterministic stand-ins.
  *
@@ -10,6 +11,10 @@
  *
  * @module
  */
+
+import type { LipSyncRequest, SpeechRequest } from "./utterance_request.ts";
+
+export type { LipSyncRequest, SpeechRequest };
 
 /** What `GET /v1/voices` lists and the routes check requests against. */
 export interface VoiceInfo {
@@ -43,24 +48,6 @@ export interface AvatarInfo {
   frameCount: number;
   /** The drawn demo avatar (`kind: "demo"` in its manifest), not a real face. */
   demo?: boolean;
-}
-
-/** One utterance to speak, already validated against the voice. */
-export interface SpeechRequest {
-  /** The whole text; the service splits it into sentences. */
-  text: string;
-  /** The voice id. */
-  voiceId: string;
-  /** Speaker name or id; the voice's first speaker when absent. */
-  speaker?: string | number;
-  /** `zh`, `en`, `ja` or `mix`; the voice's default when absent. */
-  language?: string;
-  /** Speaking rate (1 = the voice's own). */
-  speed?: number;
-  /** Overrides the voice's noise scale. */
-  noiseScale?: number;
-  /** Overrides the voice's duration noise scale. */
-  noiseW?: number;
 }
 
 /** Audio of one sentence, mono float samples in [-1, 1]. */
@@ -113,27 +100,6 @@ export interface VideoFrame {
    * clock) or `idle` (the avatar frame as recorded: silence).
    */
   mouth?: "rendered" | "held" | "idle";
-}
-
-/** How to open a lip-sync session. */
-export interface LipSyncRequest {
-  /** The avatar pack id. */
-  avatarId: string;
-  /** Output frame rate. */
-  fps: number;
-  /** JPEG quality, 1–100; the service's default when absent. */
-  jpegQuality?: number;
-  /**
-   * The caller's session: its utterances on one avatar continue one idle
-   * loop. Requests without one share the avatar's anonymous loop.
-   */
-  sessionId?: string;
-  /**
-   * Where in the avatar's ping-pong idle loop to start (taken modulo the
-   * loop's period), e.g. where a client's own idle animation stands; the
-   * session's cursor when absent.
-   */
-  idlePosition?: number;
 }
 
 /**
@@ -251,20 +217,3 @@ export interface Readiness {
 
 /** Sample formats of WAV parts. */
 export type WavSampleFormat = "pcm16" | "float32";
-
-/**
- * Encodes mono float samples as a complete in-memory WAV file (real sizes,
- * PCM 16-bit or IEEE float 32-bit).
- */
-export type WavEncoder = (
-  samples: Float32Array,
-  options: { sampleRateHz: number; format: WavSampleFormat },
-) => Uint8Array<ArrayBuffer>;
-
-/**
- * Decodes a WAV file into mono float samples (channels mixed down), for
- * `POST /v1/lipsync`. Throws `SyntaxError` or `RangeError` on a file it cannot read.
- */
-export type WavDecoder = (
-  bytes: Uint8Array,
-) => { samples: Float32Array; sampleRateHz: number };
