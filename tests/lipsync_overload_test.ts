@@ -15,12 +15,12 @@ import {
 } from "@lipstream/edge/lipsync";
 import type { SpeechChunk } from "@lipstream/edge/pipeline";
 import { UtteranceRegistry } from "@lipstream/edge/utterances";
-import {
-  runUtterance,
-  type UtteranceAudio,
-  type UtteranceFrame,
-  type UtteranceWriter,
-} from "../edge/pipeline/utterance.ts";
+import type {
+  UtteranceAudio,
+  UtteranceFrame,
+  UtteranceWriter,
+} from "@lipstream/edge/pipeline";
+import { runUtterance } from "../edge/pipeline/utterance.ts";
 import { generateFixtureRepository } from "@lipstream/inference/fixtures";
 import { createOrtBackend } from "@lipstream/inference/ort";
 import { voiced } from "../edge/lipsync/_test_support.ts";

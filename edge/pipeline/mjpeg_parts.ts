@@ -20,7 +20,7 @@ import {
   encodeMultipartHeaders,
 } from "@lipstream/shared";
 import type { VideoFrame } from "./types.ts";
-import type { UtteranceWriter, UtteranceWriterContext } from "./utterance.ts";
+import type { UtteranceWriter, UtteranceWriterContext } from "./types.ts";
 
 /**
  * Writes an utterance's frames as an MJPEG stream.

@@ -7,7 +7,7 @@
  */
 
 import { encodeWav, wavDataUri } from "@lipstream/shared";
-import type { UtteranceWriter, UtteranceWriterContext } from "./utterance.ts";
+import type { UtteranceWriter, UtteranceWriterContext } from "./types.ts";
 
 /**
  * Makes the writer of one WAV (`format: "wav"`) or of JSON with its data URI.

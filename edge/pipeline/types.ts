@@ -1,7 +1,9 @@
 /**
  * The seams between the HTTP layer and the speech / lip-sync pipeline. The
  * routes depend only on these interfaces (the requests they send are
- * declared beside their mapping, in `utterance_request.ts`); the real pipeline (text front end,
+ * declared beside their mapping, in `utterance_request.ts`), and a response
+ * format is an {@linkcode UtteranceWriter} that `runUtterance` calls step by
+ * step; the real pipeline (text front end,
  * VITS on Triton or ONNX Runtime, Wav2Lip, JPEG) is adapted to them in
  * `main.ts`, and tests use deterministic stand-ins.
  *
@@ -12,7 +14,12 @@
  * @module
  */
 
-import type { LipSyncRequest, SpeechRequest } from "./utterance_request.ts";
+import type { ProblemError } from "../http/problem.ts";
+import type {
+  LipSyncRequest,
+  SpeechRequest,
+  UtteranceRequest,
+} from "./utterance_request.ts";
 
 export type { LipSyncRequest, SpeechRequest };
 
@@ -217,3 +224,89 @@ export interface Readiness {
 
 /** Sample formats of WAV parts. */
 export type WavSampleFormat = "pcm16" | "float32";
+
+// The seam between `runUtterance` and a response format: the writer it
+// calls at each step, and what each step hands it.
+
+/** The utterance opened: its session (absent for audio only) and where its idle loop started. */
+export interface UtteranceStart {
+  /** The utterance id. */
+  utteranceId: string;
+  /** The lip-sync session (frame size and rate); absent for audio only. */
+  session: LipSyncSession | undefined;
+  /** The session's idle-loop position when it opened (its getter moves on as frames are taken). */
+  idlePosition: number | undefined;
+}
+
+/** One sentence's audio on the utterance clock. */
+export interface UtteranceAudio {
+  /** The audio. */
+  chunk: SpeechChunk;
+  /** Index of its first sample on the utterance clock. */
+  startSample: number;
+  /** Its start on the utterance clock, ms. */
+  startMs: number;
+  /** Its length, ms. */
+  durationMs: number;
+}
+
+/** One frame, in the sentence its PTS falls in. */
+export interface UtteranceFrame {
+  /** The frame. */
+  frame: VideoFrame;
+  /** The sentence the frame belongs to. */
+  sentenceIndex: number;
+}
+
+/** What the end part reports. */
+export interface UtteranceSummary {
+  /** The utterance id. */
+  utteranceId: string;
+  /** Audio chunks sent. */
+  sentences: number;
+  /** Frames sent. */
+  frames: number;
+  /** Audio sent, ms. */
+  audioMs: number;
+  /** Where the next utterance's idle loop starts, when the session tells. */
+  nextIdlePosition: number | undefined;
+  /** Time to first audio and frame, time spent in synthesis and lip-sync, total, ms. */
+  timings: {
+    ttfaMs: number | undefined;
+    ttffMs: number | undefined;
+    synthesisMs: number;
+    lipSyncMs: number;
+    totalMs: number;
+  };
+}
+
+/** Bytes, at once or as they come. */
+export type Bytes = Iterable<Uint8Array> | AsyncIterable<Uint8Array>;
+
+/** How one response format writes an utterance: one method per step. */
+export interface UtteranceWriter {
+  /** Response headers (the `Content-Type`, with its boundary). */
+  readonly headers: Readonly<Record<string, string>>;
+  /** The start of the body. */
+  start(start: UtteranceStart): Bytes;
+  /** One sentence's audio. */
+  audio(audio: UtteranceAudio): Bytes;
+  /** One frame. */
+  frame(frame: UtteranceFrame): Bytes;
+  /** The end of the body. */
+  end(summary: UtteranceSummary): Bytes;
+  /** The end of the body after a failure past the status. */
+  failed(problem: ProblemError): Bytes;
+}
+
+/** What a writer knows of its utterance. */
+export interface UtteranceWriterContext {
+  /** The utterance id. */
+  utteranceId: string;
+  /** The request. */
+  request: UtteranceRequest;
+  /** Aborted when the utterance is cancelled (for a writer that waits, e.g. to pace frames). */
+  signal: AbortSignal;
+  /** The clock in milliseconds. */
+  now: () => number;
+}

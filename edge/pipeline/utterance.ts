@@ -4,8 +4,8 @@
  * it), open the lip-sync session, write the start part, then for each
  * sentence synthesize → WAV part → render → JPEG parts, then the end part.
  * Every route (`/v1/speak`, `/v1/lipsync`, `/v1/tts`, `/v1/speak.mjpeg`)
- * runs this; only the {@linkcode UtteranceWriter} that turns it into bytes
- * differs.
+ * runs this; only the `UtteranceWriter` that turns it into bytes differs
+ * (`utterance_parts.ts`, `mjpeg_parts.ts`, `tts_body.ts`).
  *
  * Overlap: sentences are synthesized in a background task into a small
  * queue while the previous one is lip-synced, so nothing runs further ahead
@@ -21,40 +21,20 @@
  */
 
 import { problem, type ProblemError, toProblemError } from "../http/problem.ts";
-import { limitAudio } from "./audio_limit.ts";
 import { BoundedQueue } from "./bounded_queue.ts";
-import { withStepTimeout } from "./step_timeout.ts";
+import { limitAudio, withStepTimeout } from "./limits.ts";
 import type {
   LipSyncService,
   LipSyncSession,
   SpeechChunk,
   SpeechService,
+  UtteranceWriter,
+  UtteranceWriterContext,
   VideoFrame,
 } from "./types.ts";
+import { UtteranceClock, type UtteranceMetrics } from "./utterance_clock.ts";
 import type { UtteranceRequest } from "./utterance_request.ts";
 import { ShutdownError, type UtteranceRegistry } from "./utterances.ts";
-
-/** A counter or histogram, as `EdgeMetrics` has them. */
-interface Instrument {
-  inc?(labels?: Readonly<Record<string, string>>, amount?: number): void;
-  observe?(value: number, labels?: Readonly<Record<string, string>>): void;
-}
-
-/** What an utterance records (the `EdgeMetrics` instruments of the same names). */
-export interface UtteranceMetrics {
-  /** Seconds from arrival to the first audio, by route. */
-  timeToFirstAudio: Required<Pick<Instrument, "observe">>;
-  /** Seconds from arrival to the first frame, by route. */
-  timeToFirstFrame: Required<Pick<Instrument, "observe">>;
-  /** Seconds per sentence (`synthesis`) and per frame (`lipsync`). */
-  backendLatency: Required<Pick<Instrument, "observe">>;
-  /** Frames produced. */
-  frames: Required<Pick<Instrument, "inc">>;
-  /** Seconds of audio produced. */
-  audioSeconds: Required<Pick<Instrument, "inc">>;
-  /** Utterances that ended with a failure after the status, by route and problem type. */
-  streamErrors: Required<Pick<Instrument, "inc">>;
-}
 
 /** What {@linkcode runUtterance} runs on: the swappable services, the registry, clock and instruments. */
 export interface UtteranceDeps {
@@ -70,89 +50,6 @@ export interface UtteranceDeps {
   backendTimeoutMs: number;
   /** Longest audio of one utterance, s. @default {Infinity} */
   maxAudioSeconds?: number;
-  /** The clock in milliseconds. */
-  now: () => number;
-}
-
-/** The utterance opened: its session (absent for audio only) and where its idle loop started. */
-export interface UtteranceStart {
-  /** The utterance id. */
-  utteranceId: string;
-  /** The lip-sync session (frame size and rate); absent for audio only. */
-  session: LipSyncSession | undefined;
-  /** The session's idle-loop position when it opened (its getter moves on as frames are taken). */
-  idlePosition: number | undefined;
-}
-
-/** One sentence's audio on the utterance clock. */
-export interface UtteranceAudio {
-  /** The audio. */
-  chunk: SpeechChunk;
-  /** Index of its first sample on the utterance clock. */
-  startSample: number;
-  /** Its start on the utterance clock, ms. */
-  startMs: number;
-  /** Its length, ms. */
-  durationMs: number;
-}
-
-/** One frame, in the sentence its PTS falls in. */
-export interface UtteranceFrame {
-  /** The frame. */
-  frame: VideoFrame;
-  /** The sentence the frame belongs to. */
-  sentenceIndex: number;
-}
-
-/** What the end part reports. */
-export interface UtteranceSummary {
-  /** The utterance id. */
-  utteranceId: string;
-  /** Audio chunks sent. */
-  sentences: number;
-  /** Frames sent. */
-  frames: number;
-  /** Audio sent, ms. */
-  audioMs: number;
-  /** Where the next utterance's idle loop starts, when the session tells. */
-  nextIdlePosition: number | undefined;
-  /** Time to first audio and frame, time spent in synthesis and lip-sync, total, ms. */
-  timings: {
-    ttfaMs: number | undefined;
-    ttffMs: number | undefined;
-    synthesisMs: number;
-    lipSyncMs: number;
-    totalMs: number;
-  };
-}
-
-/** Bytes, at once or as they come. */
-export type Bytes = Iterable<Uint8Array> | AsyncIterable<Uint8Array>;
-
-/** How one response format writes an utterance: one method per step. */
-export interface UtteranceWriter {
-  /** Response headers (the `Content-Type`, with its boundary). */
-  readonly headers: Readonly<Record<string, string>>;
-  /** The start of the body. */
-  start(start: UtteranceStart): Bytes;
-  /** One sentence's audio. */
-  audio(audio: UtteranceAudio): Bytes;
-  /** One frame. */
-  frame(frame: UtteranceFrame): Bytes;
-  /** The end of the body. */
-  end(summary: UtteranceSummary): Bytes;
-  /** The end of the body after a failure past the status. */
-  failed(problem: ProblemError): Bytes;
-}
-
-/** What a writer knows of its utterance. */
-export interface UtteranceWriterContext {
-  /** The utterance id. */
-  utteranceId: string;
-  /** The request. */
-  request: UtteranceRequest;
-  /** Aborted when the utterance is cancelled (for a writer that waits, e.g. to pace frames). */
-  signal: AbortSignal;
   /** The clock in milliseconds. */
   now: () => number;
 }
@@ -367,132 +264,6 @@ function synthesize(
     max,
     "/text",
   );
-}
-
-/** Where the utterance stands, on the media clock and the wall clock; every instrument is observed here. */
-class UtteranceClock {
-  #startSample = 0;
-  #rateHz = 1;
-  /** Sentence starts on the utterance clock, in order. */
-  #starts: { sentenceIndex: number; startSample: number }[] = [];
-  #sentences = 0;
-  #frames = 0;
-  #audioMs = 0;
-  #ttfaMs: number | undefined;
-  #ttffMs: number | undefined;
-  #synthesisMs = 0;
-  #lipSyncMs = 0;
-  #fps = 1;
-  readonly #deps: UtteranceDeps;
-  readonly #route: string;
-  readonly #startedAtMs: number;
-
-  constructor(deps: UtteranceDeps, route: string, startedAtMs: number) {
-    this.#deps = deps;
-    this.#route = route;
-    this.#startedAtMs = startedAtMs;
-  }
-
-  /** Takes the session's frame rate (frames are placed in sentences by it). */
-  open(session: LipSyncSession | undefined): void {
-    this.#fps = session?.fps ?? 1;
-  }
-
-  /** Places the next sentence's audio after the previous one. */
-  audio(chunk: SpeechChunk): UtteranceAudio {
-    const { metrics, now } = this.#deps;
-    const startSample = this.#startSample;
-    const durationMs = chunk.samples.length * 1000 / chunk.sampleRateHz;
-    this.#rateHz = chunk.sampleRateHz;
-    this.#starts.push({ sentenceIndex: chunk.sentenceIndex, startSample });
-    this.#startSample += chunk.samples.length;
-    this.#sentences++;
-    this.#audioMs += durationMs;
-    if (this.#ttfaMs === undefined) {
-      this.#ttfaMs = now() - this.#startedAtMs;
-      metrics.timeToFirstAudio.observe(this.#ttfaMs / 1000, {
-        route: this.#route,
-      });
-    }
-    metrics.audioSeconds.inc({}, durationMs / 1000);
-    return {
-      chunk,
-      startSample,
-      startMs: startSample * 1000 / chunk.sampleRateHz,
-      durationMs,
-    };
-  }
-
-  /** Puts a frame in the sentence its PTS falls in. */
-  frame(frame: VideoFrame): UtteranceFrame {
-    const { metrics, now } = this.#deps;
-    const sample = Math.floor(frame.index * this.#rateHz / this.#fps);
-    let at = this.#starts.length - 1;
-    while (at > 0 && this.#starts[at]!.startSample > sample) at--;
-    this.#frames++;
-    if (this.#ttffMs === undefined) {
-      this.#ttffMs = now() - this.#startedAtMs;
-      metrics.timeToFirstFrame.observe(this.#ttffMs / 1000, {
-        route: this.#route,
-      });
-    }
-    metrics.frames.inc();
-    return { frame, sentenceIndex: this.#starts[at]?.sentenceIndex ?? 0 };
-  }
-
-  /** Times each sentence of `sentences` (`synthesis` latency). */
-  async *timeSentences(
-    sentences: AsyncIterable<SpeechChunk>,
-  ): AsyncGenerator<SpeechChunk> {
-    const { metrics, now } = this.#deps;
-    let start = now();
-    for await (const sentence of sentences) {
-      const ms = now() - start;
-      this.#synthesisMs += ms;
-      metrics.backendLatency.observe(ms / 1000, { stage: "synthesis" });
-      yield sentence;
-      start = now();
-    }
-  }
-
-  /** Times each frame of `frames` (`lipsync` latency), at most `stepMs` each. */
-  async *timeFrames(
-    frames: AsyncIterable<VideoFrame>,
-    stepMs: number,
-  ): AsyncGenerator<VideoFrame> {
-    const { metrics, now } = this.#deps;
-    let start = now();
-    for await (const frame of withStepTimeout(frames, stepMs)) {
-      const ms = now() - start;
-      this.#lipSyncMs += ms;
-      metrics.backendLatency.observe(ms / 1000, { stage: "lipsync" });
-      yield frame;
-      start = now();
-    }
-  }
-
-  /** Counts a failure after the status. */
-  failed(kind: string): void {
-    this.#deps.metrics.streamErrors.inc({ route: this.#route, kind });
-  }
-
-  /** What the end part reports. */
-  summary(utteranceId: string, session?: LipSyncSession): UtteranceSummary {
-    return {
-      utteranceId,
-      sentences: this.#sentences,
-      frames: this.#frames,
-      audioMs: this.#audioMs,
-      nextIdlePosition: session?.idlePosition,
-      timings: {
-        ttfaMs: this.#ttfaMs,
-        ttffMs: this.#ttffMs,
-        synthesisMs: this.#synthesisMs,
-        lipSyncMs: this.#lipSyncMs,
-        totalMs: this.#deps.now() - this.#startedAtMs,
-      },
-    };
-  }
 }
 
 /** The problem to report for a failure after the status. */

@@ -16,7 +16,7 @@ import {
   encodeWav,
   type MultipartHeaders,
 } from "@lipstream/shared";
-import type { UtteranceWriter, UtteranceWriterContext } from "./utterance.ts";
+import type { UtteranceWriter, UtteranceWriterContext } from "./types.ts";
 
 const encoder = new TextEncoder();
 
@@ -35,7 +35,11 @@ const encoder = new TextEncoder();
  *
  * const writer = multipartParts({
  *   utteranceId: "u1",
- *   request: { sampleRateHz: 16000, audioFormat: "pcm16" } as UtteranceRequest,
+ *   request: {
+ *     audio: { chunks: [] },
+ *     sampleRateHz: 16000,
+ *     audioFormat: "pcm16",
+ *   } as unknown as UtteranceRequest,
  *   signal: new AbortController().signal,
  *   now: () => 0,
  * });

@@ -19,7 +19,7 @@ import type { AppEnv } from "../http/app_env.ts";
 import { requireContentType } from "../http/middleware/content_type.ts";
 import { problem, ProblemError } from "../http/problem.ts";
 import type { RequestSchemas } from "../http/schemas.ts";
-import { audioTooLong } from "../pipeline/audio_limit.ts";
+import { audioTooLong } from "../pipeline/limits.ts";
 import { runUtterance, type UtteranceDeps } from "../pipeline/utterance.ts";
 import { multipartParts } from "../pipeline/utterance_parts.ts";
 import { lipsyncRequest } from "../pipeline/utterance_request.ts";
