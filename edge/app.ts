@@ -26,7 +26,7 @@ import type {
   Readiness,
   SpeechService,
 } from "./pipeline/types.ts";
-import { defined } from "./pipeline/defined.ts";
+import { defined } from "@lipstream/shared";
 import { problem } from "./http/problem.ts";
 import { allowedMethods } from "./http/middleware/method_not_allowed.ts";
 import { defaultMaxAudioSeconds } from "./config.ts";

@@ -7,7 +7,7 @@
  * @module
  */
 
-import type { InferenceBackend } from "@lipstream/shared";
+import { defined, type InferenceBackend } from "@lipstream/shared";
 import type { EdgeConfig } from "../config.ts";
 import { createLipSyncService } from "../lipsync/lipsync_service.ts";
 import { lipModelFromBackend } from "../lipsync/lip_model.ts";
@@ -17,7 +17,6 @@ import type {
   Readiness,
   SpeechService,
 } from "../pipeline/types.ts";
-import { defined } from "../pipeline/defined.ts";
 import { createSpeechService } from "../speech/speech_service.ts";
 import { backendVoiceSynthesizer } from "../speech/voice_synthesizer.ts";
 import { backendStreamingSynthesizer } from "../speech/streaming_synthesizer.ts";

@@ -12,7 +12,7 @@ import type {
   SpeechService,
   VoiceInfo,
 } from "../pipeline/types.ts";
-import { defined } from "../pipeline/defined.ts";
+import { defined } from "@lipstream/shared";
 import { nothingToSpeak, planSynthesis } from "../text/front_end.ts";
 import {
   type SentenceSplitterOptions,
@@ -51,7 +51,7 @@ function describe(voice: Voice): VoiceInfo {
     speakers,
     numSpeakers: voice.numSpeakers,
     sampleRateHz: voice.sampleRateHz,
-    ...(voice.fixture ? { fixture: true } : {}),
+    ...defined({ fixture: voice.fixture || undefined }),
   };
 }
 

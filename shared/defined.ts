@@ -24,7 +24,7 @@ export type Defined<T> =
  *
  * @example Absent, not undefined
  * ```ts
- * import { defined } from "./defined.ts";
+ * import { defined } from "@lipstream/shared";
  * import assert from "node:assert/strict";
  *
  * const options: { speed?: number; language?: string } = defined({
