@@ -17,26 +17,30 @@ import type {
   VideoFrame,
 } from "./types.ts";
 
-/** A counter or histogram, as `EdgeMetrics` has them. */
-interface Instrument {
-  inc?(labels?: Readonly<Record<string, string>>, amount?: number): void;
-  observe?(value: number, labels?: Readonly<Record<string, string>>): void;
+/** A histogram (`EdgeMetrics`' `Histogram` is one). */
+interface Observer {
+  observe(value: number, labels?: Readonly<Record<string, string>>): void;
+}
+
+/** A counter (`EdgeMetrics`' `Counter` is one). */
+interface Tally {
+  inc(labels?: Readonly<Record<string, string>>, amount?: number): void;
 }
 
 /** What an utterance records (the `EdgeMetrics` instruments of the same names). */
 export interface UtteranceMetrics {
   /** Seconds from arrival to the first audio, by route. */
-  timeToFirstAudio: Required<Pick<Instrument, "observe">>;
+  timeToFirstAudio: Observer;
   /** Seconds from arrival to the first frame, by route. */
-  timeToFirstFrame: Required<Pick<Instrument, "observe">>;
+  timeToFirstFrame: Observer;
   /** Seconds per sentence (`synthesis`) and per frame (`lipsync`). */
-  backendLatency: Required<Pick<Instrument, "observe">>;
+  backendLatency: Observer;
   /** Frames produced. */
-  frames: Required<Pick<Instrument, "inc">>;
+  frames: Tally;
   /** Seconds of audio produced. */
-  audioSeconds: Required<Pick<Instrument, "inc">>;
+  audioSeconds: Tally;
   /** Utterances that ended with a failure after the status, by route and problem type. */
-  streamErrors: Required<Pick<Instrument, "inc">>;
+  streamErrors: Tally;
 }
 
 /** What the clock observes into, and the time it reads. */
