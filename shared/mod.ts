@@ -43,3 +43,4 @@ export * from "./wav_error.ts";
 export * from "./wav_info.ts";
 export * from "./wav_decode.ts";
 export * from "./data_uri.ts";
+export * from "./defined.ts";

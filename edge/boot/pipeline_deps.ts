@@ -7,11 +7,7 @@
  * @module
  */
 
-import {
-  decodeWavMono,
-  encodeWav,
-  type InferenceBackend,
-} from "@lipstream/shared";
+import { defined, type InferenceBackend } from "@lipstream/shared";
 import type { EdgeConfig } from "../config.ts";
 import { createLipSyncService } from "../lipsync/lipsync_service.ts";
 import { lipModelFromBackend } from "../lipsync/lip_model.ts";
@@ -20,8 +16,6 @@ import type {
   LipSyncService,
   Readiness,
   SpeechService,
-  WavDecoder,
-  WavEncoder,
 } from "../pipeline/types.ts";
 import { createSpeechService } from "../speech/speech_service.ts";
 import { createDemoSpeechService } from "../speech/demo_voice.ts";
@@ -50,10 +44,6 @@ export interface PipelineDeps {
   lipSync: LipSyncService;
   /** Readiness probe. */
   readiness: Readiness;
-  /** WAV encoder. */
-  encodeWav: WavEncoder;
-  /** WAV decoder. */
-  decodeWav: WavDecoder;
   /** The backend (closed on shutdown). */
   backend: InferenceBackend;
   /** The demo voice's eSpeak NG worker (closed on shutdown). */
@@ -119,8 +109,9 @@ export async function buildPipelineDeps(
   const lipName = lipModelName({
     configured: config.wav2lipModel,
     models,
-    ...(listModels === undefined ? {} : {
-      list: async () => (await listModels()).map((entry) => entry.name),
+    ...defined({
+      list: listModels &&
+        (async () => (await listModels()).map((entry) => entry.name)),
     }),
   });
   const wav2lipModel = lipName.initial;
@@ -184,8 +175,6 @@ export async function buildPipelineDeps(
     speech,
     lipSync,
     readiness,
-    encodeWav,
-    decodeWav: decodeWavMono,
     backend,
     espeak,
     mode,
