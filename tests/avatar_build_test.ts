@@ -8,7 +8,7 @@ import { denoPackReader } from "@lipstream/edge/avatar/deno";
 import { decodeJpeg, JpegEncoder, pasteFace } from "@lipstream/edge/frames";
 
 const BUILDER =
-  new URL("../edge/avatar/build_main.ts", import.meta.url).pathname;
+  new URL("../edge/avatar_build/build_main.ts", import.meta.url).pathname;
 
 async function run(command: string, args: string[]): Promise<string> {
   const { code, stdout, stderr } = await new Deno.Command(command, {

@@ -2,8 +2,8 @@
  * Avatar pack builder CLI.
  *
  * ```sh
- * deno run -A edge/avatar/build_main.ts --input face.mp4 --out generated/avatars/me --box 40,200,60,190
- * deno run -A edge/avatar/build_main.ts --demo --out generated/avatars/demo
+ * deno run -A edge/avatar_build/build_main.ts --input face.mp4 --out generated/avatars/me --box 40,200,60,190
+ * deno run -A edge/avatar_build/build_main.ts --demo --out generated/avatars/demo
  * ```
  *
  * Options: `--input FILE` (video or image), `--out DIR`, `--id NAME` (default: the folder name),
@@ -19,7 +19,7 @@
 
 import { parseArgs } from "node:util";
 import { buildDemoAvatarPack } from "./demo_avatar.ts";
-import { writePackFiles } from "./deno_pack_files.ts";
+import { writePackFiles } from "./write_pack_files.ts";
 import {
   DEFAULT_PADS,
   type FacePads,

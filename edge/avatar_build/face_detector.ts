@@ -25,7 +25,7 @@ export interface FaceDetector {
  * @returns The detector.
  * @example Same box everywhere
  * ```ts
- * import { fixedBoxDetector } from "@lipstream/edge/avatar";
+ * import { fixedBoxDetector } from "@lipstream/edge/avatar_build";
  * import assert from "node:assert/strict";
  *
  * const box = { y1: 1, y2: 5, x1: 1, x2: 5 };
@@ -60,7 +60,7 @@ export interface DetectedFaceBoxes {
  * `"nearest"` when no frame has one.
  * @example Reusing the nearest box
  * ```ts
- * import { detectFaceBoxes } from "@lipstream/edge/avatar";
+ * import { detectFaceBoxes } from "@lipstream/edge/avatar_build";
  * import assert from "node:assert/strict";
  *
  * const frame = { width: 8, height: 8, data: new Uint8Array(192) };

@@ -31,7 +31,7 @@ export const DEFAULT_PADS: Readonly<FacePads> = {
  * @returns The padded box.
  * @example The default pads add 10 rows below, clipped at the frame
  * ```ts
- * import { padFaceBox } from "@lipstream/edge/avatar";
+ * import { padFaceBox } from "@lipstream/edge/avatar_build";
  * import assert from "node:assert/strict";
  *
  * const box = padFaceBox({ y1: 10, y2: 95, x1: 5, x2: 50 }, { width: 64, height: 100 });
@@ -60,7 +60,7 @@ export function padFaceBox(
  * @returns New smoothed boxes.
  * @example The last boxes share the final window
  * ```ts
- * import { smoothFaceBoxes } from "@lipstream/edge/avatar";
+ * import { smoothFaceBoxes } from "@lipstream/edge/avatar_build";
  * import assert from "node:assert/strict";
  *
  * const boxes = [0, 1, 2, 3, 4, 5].map((v) => ({ y1: v, y2: 10, x1: 0, x2: 10 }));
