@@ -82,3 +82,26 @@ export function smoothFaceBoxes(
     return { y1: mean("y1"), y2: mean("y2"), x1: mean("x1"), x2: mean("x2") };
   });
 }
+
+/**
+ * Intersection over union of two boxes (1 = identical, 0 = disjoint).
+ *
+ * @param a A box.
+ * @param b Another box.
+ * @returns The ratio of the overlap's area to the union's.
+ * @example Half overlapping squares
+ * ```ts
+ * import { faceBoxIou } from "@lipstream/edge/avatar_build";
+ * import assert from "node:assert/strict";
+ *
+ * const a = { y1: 0, y2: 10, x1: 0, x2: 10 }, b = { y1: 0, y2: 10, x1: 5, x2: 15 };
+ * assert.equal(faceBoxIou(a, b), 50 / 150);
+ * ```
+ */
+export function faceBoxIou(a: FaceBox, b: FaceBox): number {
+  const w = Math.min(a.x2, b.x2) - Math.max(a.x1, b.x1);
+  const h = Math.min(a.y2, b.y2) - Math.max(a.y1, b.y1);
+  const overlap = w > 0 && h > 0 ? w * h : 0;
+  const area = (box: FaceBox) => (box.x2 - box.x1) * (box.y2 - box.y1);
+  return overlap / (area(a) + area(b) - overlap);
+}

@@ -79,6 +79,22 @@ export async function detectFaceBoxes(
 ): Promise<DetectedFaceBoxes> {
   const found: (FaceBox | null)[] = [];
   for (const frame of frames) found.push(await detector.detect(frame));
+  return applyNoFacePolicy(found, options);
+}
+
+/**
+ * Applies the no-face policy to per-frame results (from {@linkcode detectFaceBoxes} or
+ * `trackFaceBoxes`).
+ *
+ * @param found One box or `null` per frame.
+ * @param options No-face policy.
+ * @returns One box per frame and the indices of frames without a face.
+ * @throws {RangeError} As {@linkcode detectFaceBoxes} does.
+ */
+export function applyNoFacePolicy(
+  found: readonly (FaceBox | null)[],
+  options: DetectFaceBoxesOptions = {},
+): DetectedFaceBoxes {
   const missing = found.flatMap((box, i) => (box === null ? [i] : []));
   if (missing.length > 0 && (options.noFace ?? "fail") === "fail") {
     throw new RangeError(

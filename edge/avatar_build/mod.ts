@@ -14,3 +14,7 @@ export * from "./face_crops.ts";
 export * from "./face_detector.ts";
 export * from "./pack_encoder.ts";
 export * from "./progress.ts";
+export * from "./box_tracker.ts";
+export * from "./gray_plane.ts";
+export * from "./scene_cuts.ts";
+export * from "./track_face_boxes.ts";
