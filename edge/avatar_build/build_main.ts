@@ -126,6 +126,18 @@ async function main(args: string[]): Promise<void> {
       `Cannot parse --no-face: expected 'fail' or 'nearest': received '${noFace}'`,
     );
   }
+  const detectEvery = parseInts(values["detect-every"], 1, "detect-every")[0]!;
+  if (detectEvery < 1) {
+    throw new RangeError(
+      `Cannot parse --detect-every: expected an integer >= 1: received '${detectEvery}'`,
+    );
+  }
+  const { backend } = values;
+  if (backend !== "wasm" && backend !== "cpu") {
+    throw new RangeError(
+      `Cannot parse --backend: expected 'wasm' or 'cpu': received '${backend}'`,
+    );
+  }
   const [width, height] = values.resize
     ? parseInts(values.resize, 2, "resize")
     : [];
@@ -146,13 +158,10 @@ async function main(args: string[]): Promise<void> {
       `Cannot build avatar pack: no frames decoded from '${values.input}'`,
     );
   }
-  const detectEvery = parseInts(values["detect-every"], 1, "detect-every")[0]!;
-  if (detectEvery < 1) {
-    throw new RangeError(
-      `Cannot parse --detect-every: expected an integer >= 1: received '${detectEvery}'`,
-    );
-  }
-  const detector = await chooseDetector(values, values.detector);
+  const detector = await chooseDetector(values.box, {
+    model: values.detector,
+    backend,
+  });
   const progress = createProgress({
     label: values.box ? "face boxes" : `face detection (${detector.name})`,
     total: frames.length,
@@ -218,10 +227,10 @@ function isImage(path: string): boolean {
 }
 
 function chooseDetector(
-  values: { box?: string | undefined; backend: string },
-  model: string,
+  box: string | undefined,
+  options: { model: string; backend: "wasm" | "cpu" },
 ): Promise<FaceDetector> {
-  const { box, backend } = values;
+  const { model, backend } = options;
   if (box) {
     const [y1, y2, x1, x2] = parseInts(box, 4, "box");
     return Promise.resolve(
@@ -231,11 +240,6 @@ function chooseDetector(
   if (model !== "ssd" && model !== "tiny") {
     throw new RangeError(
       `Cannot parse --detector: expected 'ssd' or 'tiny': received '${model}'`,
-    );
-  }
-  if (backend !== "wasm" && backend !== "cpu") {
-    throw new RangeError(
-      `Cannot parse --backend: expected 'wasm' or 'cpu': received '${backend}'`,
     );
   }
   return createFaceApiDetector({ model, backend });
