@@ -7,6 +7,10 @@
  * deno run -A edge/avatar_build/detect_bench_main.ts --input clip.mp4 --detector ssd --backend wasm
  * ```
  *
+ * `--reference boxes.json` keeps the per-frame boxes: written on the first run, read (and the
+ * per-frame pass skipped) on later ones, to compare tracking settings (`--detect-every`,
+ * `--min-iou`) quickly.
+ *
  * @module
  */
 
@@ -28,6 +32,8 @@ const { values } = parseArgs({
     "detect-every": { type: "string", default: "25" },
     "per-frame-only": { type: "boolean", default: false },
     "max-frames": { type: "string" },
+    "min-iou": { type: "string", default: "0.8" },
+    reference: { type: "string" },
   },
 });
 if (!values.input) throw new TypeError("Cannot measure: --input is required");
@@ -41,14 +47,22 @@ const detector = await createFaceApiDetector({ model, backend });
 await detector.detect(frames[0]!); // warm-up: first run compiles kernels
 
 let started = performance.now(), cpu = cpuUsage();
-const perFrame: (FaceBox | null)[] = [];
-for (const frame of frames) perFrame.push(await detector.detect(frame));
-report("per-frame", frames.length);
+const saved = values.reference &&
+  await Deno.readTextFile(values.reference).catch(() => null);
+const perFrame: (FaceBox | null)[] = saved ? JSON.parse(saved) : [];
+if (!saved) {
+  for (const frame of frames) perFrame.push(await detector.detect(frame));
+  report("per-frame", frames.length);
+  if (values.reference) {
+    await Deno.writeTextFile(values.reference, JSON.stringify(perFrame));
+  }
+}
 
 if (!values["per-frame-only"]) {
   [started, cpu] = [performance.now(), cpuUsage()];
   const tracked = await trackFaceBoxes(frames, detector, {
     keyframeInterval: Number(values["detect-every"]),
+    minIou: Number(values["min-iou"]),
   });
   report("tracked", tracked.detected.length);
   console.log(`scenes start at ${tracked.scenes.join(", ")}`);
