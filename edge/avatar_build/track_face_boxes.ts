@@ -78,7 +78,7 @@ export async function trackFaceBoxes(
       found[i] = await detector.detect(frames[i]!);
       options.onFrame?.();
     }
-    return found[i]!;
+    return found[i] ?? null;
   };
   const fill = async (a: number, b: number): Promise<void> => {
     const [first, last] = [await detect(a), await detect(b)];
