@@ -7,7 +7,8 @@
  * holds some mouths instead of falling behind.
  */
 import assert from "node:assert/strict";
-import { buildDemoAvatarPack, loadAvatarPack } from "@lipstream/edge/avatar";
+import { loadAvatarPack } from "@lipstream/edge/avatar";
+import { buildDemoAvatarPack } from "@lipstream/edge/avatar_build";
 import {
   createLipSyncService,
   type LipModel,

@@ -46,7 +46,7 @@ const SHIRT: Rgb = [60, 120, 90];
  * @returns The frames and each frame's face box (the head ellipse, chin to brow).
  * @example Frames move
  * ```ts
- * import { drawDemoAvatar } from "@lipstream/edge/avatar";
+ * import { drawDemoAvatar } from "@lipstream/edge/avatar_build";
  * import assert from "node:assert/strict";
  *
  * const { frames, boxes } = drawDemoAvatar({ size: 64, frameCount: 3 });
@@ -89,7 +89,7 @@ export function drawDemoAvatar(
  * @returns The pack files by relative path (write them with `writePackFiles`).
  * @example A small demo pack
  * ```ts
- * import { buildDemoAvatarPack } from "@lipstream/edge/avatar";
+ * import { buildDemoAvatarPack } from "@lipstream/edge/avatar_build";
  * import assert from "node:assert/strict";
  *
  * const files = await buildDemoAvatarPack({ size: 64, frameCount: 2 });

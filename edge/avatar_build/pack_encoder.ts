@@ -9,7 +9,7 @@
 import type { FaceBox } from "../frames/face_box.ts";
 import { JpegEncoder } from "../frames/jpeg_encoder.ts";
 import type { RgbImage } from "../frames/rgb_image.ts";
-import { sha256Hex } from "./_sha256.ts";
+import { sha256Hex } from "../avatar/_sha256.ts";
 import { cropFaces } from "./face_crops.ts";
 import { DEFAULT_PADS, type FacePads } from "./face_boxes.ts";
 import {
@@ -18,7 +18,7 @@ import {
   CROPS_FILE,
   framePath,
   MANIFEST_FILE,
-} from "./manifest.ts";
+} from "../avatar/manifest.ts";
 
 /** What the manifest records besides frames and boxes. */
 export interface EncodeAvatarPackOptions {
@@ -48,7 +48,7 @@ export interface EncodeAvatarPackOptions {
  * @returns `manifest.json`, `crops.bin` and `frames/NNNNNN.jpg` bytes.
  * @example A one-frame pack
  * ```ts
- * import { encodeAvatarPack } from "@lipstream/edge/avatar";
+ * import { encodeAvatarPack } from "@lipstream/edge/avatar_build";
  * import assert from "node:assert/strict";
  *
  * const frame = { width: 16, height: 16, data: new Uint8Array(768).fill(100) };

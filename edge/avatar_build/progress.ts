@@ -34,7 +34,7 @@ export interface Progress {
  *
  * @example Plain lines, ETA from the rate so far
  * ```ts
- * import { createProgress } from "@lipstream/edge/avatar";
+ * import { createProgress } from "@lipstream/edge/avatar_build";
  * import assert from "node:assert/strict";
  *
  * const lines: string[] = [];

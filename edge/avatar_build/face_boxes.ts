@@ -32,7 +32,7 @@ export const DEFAULT_PADS: Readonly<FacePads> = {
  * @returns The padded box.
  * @example The default pads add 10 rows below, clipped at the frame
  * ```ts
- * import { padFaceBox } from "@lipstream/edge/avatar";
+ * import { padFaceBox } from "@lipstream/edge/avatar_build";
  * import assert from "node:assert/strict";
  *
  * const box = padFaceBox({ y1: 10, y2: 95, x1: 5, x2: 50 }, { width: 64, height: 100 });
@@ -61,7 +61,7 @@ export function padFaceBox(
  * @returns New smoothed boxes.
  * @example The last boxes share the final window
  * ```ts
- * import { smoothFaceBoxes } from "@lipstream/edge/avatar";
+ * import { smoothFaceBoxes } from "@lipstream/edge/avatar_build";
  * import assert from "node:assert/strict";
  *
  * const boxes = [0, 1, 2, 3, 4, 5].map((v) => ({ y1: v, y2: 10, x1: 0, x2: 10 }));
@@ -82,4 +82,27 @@ export function smoothFaceBoxes(
       Math.trunc(span.reduce((sum, box) => sum + box[key], 0) / span.length);
     return { y1: mean("y1"), y2: mean("y2"), x1: mean("x1"), x2: mean("x2") };
   });
+}
+
+/**
+ * Intersection over union of two boxes (1 = identical, 0 = disjoint).
+ *
+ * @param a A box.
+ * @param b Another box.
+ * @returns The ratio of the overlap's area to the union's.
+ * @example Half overlapping squares
+ * ```ts
+ * import { faceBoxIou } from "@lipstream/edge/avatar_build";
+ * import assert from "node:assert/strict";
+ *
+ * const a = { y1: 0, y2: 10, x1: 0, x2: 10 }, b = { y1: 0, y2: 10, x1: 5, x2: 15 };
+ * assert.equal(faceBoxIou(a, b), 50 / 150);
+ * ```
+ */
+export function faceBoxIou(a: FaceBox, b: FaceBox): number {
+  const w = Math.min(a.x2, b.x2) - Math.max(a.x1, b.x1);
+  const h = Math.min(a.y2, b.y2) - Math.max(a.y1, b.y1);
+  const overlap = w > 0 && h > 0 ? w * h : 0;
+  const area = (box: FaceBox) => (box.x2 - box.x1) * (box.y2 - box.y1);
+  return overlap / (area(a) + area(b) - overlap);
 }

@@ -21,7 +21,7 @@ import type { RgbImage } from "../frames/rgb_image.ts";
  * @throws {RangeError} When the counts differ or a box leaves its frame.
  * @example A uniform red frame gives BGR crops
  * ```ts
- * import { cropFaces } from "@lipstream/edge/avatar";
+ * import { cropFaces } from "@lipstream/edge/avatar_build";
  * import assert from "node:assert/strict";
  *
  * const frame = { width: 8, height: 8, data: new Uint8Array(192).map((_, i) => (i % 3 === 0 ? 200 : 0)) };

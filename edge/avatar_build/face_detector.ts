@@ -25,7 +25,7 @@ export interface FaceDetector {
  * @returns The detector.
  * @example Same box everywhere
  * ```ts
- * import { fixedBoxDetector } from "@lipstream/edge/avatar";
+ * import { fixedBoxDetector } from "@lipstream/edge/avatar_build";
  * import assert from "node:assert/strict";
  *
  * const box = { y1: 1, y2: 5, x1: 1, x2: 5 };
@@ -60,7 +60,7 @@ export interface DetectedFaceBoxes {
  * `"nearest"` when no frame has one.
  * @example Reusing the nearest box
  * ```ts
- * import { detectFaceBoxes } from "@lipstream/edge/avatar";
+ * import { detectFaceBoxes } from "@lipstream/edge/avatar_build";
  * import assert from "node:assert/strict";
  *
  * const frame = { width: 8, height: 8, data: new Uint8Array(192) };
@@ -79,6 +79,22 @@ export async function detectFaceBoxes(
 ): Promise<DetectedFaceBoxes> {
   const found: (FaceBox | null)[] = [];
   for (const frame of frames) found.push(await detector.detect(frame));
+  return applyNoFacePolicy(found, options);
+}
+
+/**
+ * Applies the no-face policy to per-frame results (from {@linkcode detectFaceBoxes} or
+ * `trackFaceBoxes`).
+ *
+ * @param found One box or `null` per frame.
+ * @param options No-face policy.
+ * @returns One box per frame and the indices of frames without a face.
+ * @throws {RangeError} As {@linkcode detectFaceBoxes} does.
+ */
+export function applyNoFacePolicy(
+  found: readonly (FaceBox | null)[],
+  options: DetectFaceBoxesOptions = {},
+): DetectedFaceBoxes {
   const missing = found.flatMap((box, i) => (box === null ? [i] : []));
   if (missing.length > 0 && (options.noFace ?? "fail") === "fail") {
     throw new RangeError(

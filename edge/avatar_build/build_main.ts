@@ -2,13 +2,16 @@
  * Avatar pack builder CLI.
  *
  * ```sh
- * deno run -A edge/avatar/build_main.ts --input face.mp4 --out generated/avatars/me --box 40,200,60,190
- * deno run -A edge/avatar/build_main.ts --demo --out generated/avatars/demo
+ * deno run -A edge/avatar_build/build_main.ts --input face.mp4 --out generated/avatars/me --box 40,200,60,190
+ * deno run -A edge/avatar_build/build_main.ts --demo --out generated/avatars/demo
  * ```
  *
  * Options: `--input FILE` (video or image), `--out DIR`, `--id NAME` (default: the folder name),
  * `--fps N` (resample video; image rate, default 25), `--box y1,y2,x1,x2` (fixed box, skips
- * detection), `--detector ssd|tiny` (face-api model when no `--box`, default `ssd`), `--pads top,bottom,left,right` (default `0,10,0,0`), `--nosmooth`,
+ * detection), `--detector ssd|tiny` (face-api model when no `--box`, default `ssd`),
+ * `--detect-every N` (frames between detector runs inside a scene, tracked in between; default 25,
+ * 1 = every frame), `--backend wasm|cpu` (TensorFlow.js backend, default `wasm`),
+ * `--pads top,bottom,left,right` (default `0,10,0,0`), `--nosmooth`,
  * `--no-face fail|nearest`, `--max-frames N`, `--resize WxH`, `--quality Q` (stored JPEG, default
  * 90), `--demo` (draw the project's demo avatar instead of reading `--input`), `--help`.
  * Face detection reports progress on stderr: a bar with rate and ETA on a
@@ -19,7 +22,7 @@
 
 import { parseArgs } from "node:util";
 import { buildDemoAvatarPack } from "./demo_avatar.ts";
-import { writePackFiles } from "./deno_pack_files.ts";
+import { writePackFiles } from "./write_pack_files.ts";
 import {
   DEFAULT_PADS,
   type FacePads,
@@ -27,7 +30,7 @@ import {
   smoothFaceBoxes,
 } from "./face_boxes.ts";
 import {
-  detectFaceBoxes,
+  applyNoFacePolicy,
   type FaceDetector,
   fixedBoxDetector,
 } from "./face_detector.ts";
@@ -35,6 +38,7 @@ import { createFaceApiDetector } from "./face_api_detector.ts";
 import { decodeVideoFrames } from "./ffmpeg_frames.ts";
 import { encodeAvatarPack } from "./pack_encoder.ts";
 import { createProgress } from "./progress.ts";
+import { trackFaceBoxes } from "./track_face_boxes.ts";
 
 const USAGE = `Usage: deno task avatar:build --input FILE --out DIR [options]
        deno task avatar:build --demo --out DIR
@@ -48,6 +52,10 @@ or an image. Needs ffmpeg and ffprobe (bash scripts/system_deps.sh ffmpeg).
   --fps N                resample a video to N fps; an image's rate (default 25)
   --box y1,y2,x1,x2      fixed face box: skips detection
   --detector ssd|tiny    face-api detector when no --box (default ssd)
+  --detect-every N       run the detector every N frames of a scene and track the
+                         face in between, checked against the detections
+                         (default 25; 1 = detect every frame)
+  --backend wasm|cpu     TensorFlow.js backend for the detector (default wasm)
   --pads t,b,l,r         box padding in pixels (default 0,10,0,0)
   --nosmooth             keep per-frame boxes (no temporal smoothing)
   --no-face fail|nearest frames without a face: fail (default) or reuse the nearest box
@@ -85,6 +93,8 @@ async function main(args: string[]): Promise<void> {
       quality: { type: "string", default: "90" },
       demo: { type: "boolean", default: false },
       detector: { type: "string", default: "ssd" },
+      "detect-every": { type: "string", default: "25" },
+      backend: { type: "string", default: "wasm" },
       help: { type: "boolean", short: "h", default: false },
     },
   });
@@ -116,6 +126,18 @@ async function main(args: string[]): Promise<void> {
       `Cannot parse --no-face: expected 'fail' or 'nearest': received '${noFace}'`,
     );
   }
+  const detectEvery = parseInts(values["detect-every"], 1, "detect-every")[0]!;
+  if (detectEvery < 1) {
+    throw new RangeError(
+      `Cannot parse --detect-every: expected an integer >= 1: received '${detectEvery}'`,
+    );
+  }
+  const { backend } = values;
+  if (backend !== "wasm" && backend !== "cpu") {
+    throw new RangeError(
+      `Cannot parse --backend: expected 'wasm' or 'cpu': received '${backend}'`,
+    );
+  }
   const [width, height] = values.resize
     ? parseInts(values.resize, 2, "resize")
     : [];
@@ -136,22 +158,21 @@ async function main(args: string[]): Promise<void> {
       `Cannot build avatar pack: no frames decoded from '${values.input}'`,
     );
   }
-  const chosen = await chooseDetector(values.box, values.detector);
+  const detector = await chooseDetector(values.box, {
+    model: values.detector,
+    backend,
+  });
   const progress = createProgress({
-    label: values.box ? "face boxes" : `face detection (${chosen.name})`,
+    label: values.box ? "face boxes" : `face detection (${detector.name})`,
     total: frames.length,
     tty: Deno.stderr.isTerminal(),
     write: (text) => Deno.stderr.writeSync(new TextEncoder().encode(text)),
   });
-  const detector = {
-    name: chosen.name,
-    async detect(frame: (typeof frames)[number]) {
-      const box = await chosen.detect(frame);
-      progress.tick();
-      return box;
-    },
-  };
-  const detected = await detectFaceBoxes(frames, detector, { noFace });
+  const tracked = await trackFaceBoxes(frames, detector, {
+    keyframeInterval: values.box ? 1 : detectEvery, // a fixed box needs no tracking
+    onFrame: () => progress.tick(),
+  });
+  const detected = applyNoFacePolicy(tracked.found, { noFace });
   if (detected.missing.length > 0) {
     console.warn(
       `avatar: no face in frames ${
@@ -195,7 +216,7 @@ async function main(args: string[]): Promise<void> {
   });
   await writePackFiles(values.out, files);
   console.log(
-    `avatar: ${frames.length} frames (${first.width}×${first.height}) written to ${values.out} in ${
+    `avatar: ${frames.length} frames (${first.width}×${first.height}), ${tracked.scenes.length} scene(s), detector run on ${tracked.detected.length}, written to ${values.out} in ${
       (performance.now() - started).toFixed(0)
     } ms`,
   );
@@ -207,8 +228,9 @@ function isImage(path: string): boolean {
 
 function chooseDetector(
   box: string | undefined,
-  model: string,
+  options: { model: string; backend: "wasm" | "cpu" },
 ): Promise<FaceDetector> {
+  const { model, backend } = options;
   if (box) {
     const [y1, y2, x1, x2] = parseInts(box, 4, "box");
     return Promise.resolve(
@@ -220,7 +242,7 @@ function chooseDetector(
       `Cannot parse --detector: expected 'ssd' or 'tiny': received '${model}'`,
     );
   }
-  return createFaceApiDetector({ model });
+  return createFaceApiDetector({ model, backend });
 }
 
 if (import.meta.main) {
