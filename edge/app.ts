@@ -25,9 +25,8 @@ import type {
   LipSyncService,
   Readiness,
   SpeechService,
-  WavDecoder,
-  WavEncoder,
 } from "./pipeline/types.ts";
+import { defined } from "@lipstream/shared";
 import { problem } from "./http/problem.ts";
 import { allowedMethods } from "./http/middleware/method_not_allowed.ts";
 import { defaultMaxAudioSeconds } from "./config.ts";
@@ -77,10 +76,17 @@ export interface AppDeps {
   lipSync: LipSyncService;
   /** Backend readiness. */
   readiness: Readiness;
-  /** Encodes WAV parts and `/v1/tts` output. */
-  encodeWav: WavEncoder;
-  /** Decodes `POST /v1/lipsync` uploads. */
-  decodeWav: WavDecoder;
+  /**
+   * Ignored: WAV parts and uploads use `encodeWav` / `decodeWavMono` from
+   * `@lipstream/shared` where they are written and read.
+   * @deprecated Leave it out.
+   */
+  encodeWav?: unknown;
+  /**
+   * Ignored (see `encodeWav`).
+   * @deprecated Leave it out.
+   */
+  decodeWav?: unknown;
   /** The logger. @default {createJsonLogger()} */
   log?: Logger;
   /** Default frame rate when a request gives none. @default {25} */
@@ -125,8 +131,6 @@ export interface EdgeApp {
  *   speech: { listVoices: unused, getVoice: unused, synthesize: () => [] as never },
  *   lipSync: { listAvatars: unused, getAvatar: unused, open: unused },
  *   readiness: { check: () => Promise.resolve({ ready: true, checks: {} }) },
- *   encodeWav: () => new Uint8Array(),
- *   decodeWav: () => { throw new SyntaxError("unused"); },
  *   log: { debug() {}, info() {}, warn() {}, error() {}, with() { return this; } },
  * });
  * const response = await app.request("/healthz");
@@ -145,10 +149,10 @@ export function createApp(deps: AppDeps): EdgeApp {
   });
   const utterances = new UtteranceRegistry(deps.store?.cancels);
   const lipFrames = deps.lipSync.frameCounts?.bind(deps.lipSync);
-  const metrics = createEdgeMetrics({
+  const metrics = createEdgeMetrics(defined({
     inFlightStreams: () => slots.active,
-    ...(lipFrames === undefined ? {} : { lipFrames }),
-  });
+    lipFrames,
+  }));
   const schemas = createRequestSchemas(config);
   const drain = new Drain(utterances);
   const refuse = refuseWhileDraining(drain);
@@ -158,9 +162,12 @@ export function createApp(deps: AppDeps): EdgeApp {
   });
   const slotLimit: MiddlewareHandler<AppEnv> = (c, next) =>
     refuse(c, async () => void await slotsTaken(c, next));
+  // What every route gets: the services, the utterance registry, limits,
+  // instruments and the clock (pure functions are imported where used).
   const common = {
     speech: deps.speech,
     lipSync: deps.lipSync,
+    utterances,
     schemas,
     metrics,
     streamLimit: slotLimit,
@@ -202,20 +209,9 @@ export function createApp(deps: AppDeps): EdgeApp {
     readTimeoutMs: config.bodyReadTimeoutMs ?? 0,
   }));
   app.route("/", catalogRoutes(common));
-  app.route(
-    "/",
-    speakRoutes({ ...common, encodeWav: deps.encodeWav, utterances }),
-  );
-  app.route(
-    "/",
-    lipsyncRoutes({
-      ...common,
-      encodeWav: deps.encodeWav,
-      decodeWav: deps.decodeWav,
-      utterances,
-    }),
-  );
-  app.route("/", ttsRoutes({ ...common, encodeWav: deps.encodeWav }));
-  app.route("/", mjpegRoutes({ ...common, utterances }));
+  app.route("/", speakRoutes(common));
+  app.route("/", lipsyncRoutes(common));
+  app.route("/", ttsRoutes(common));
+  app.route("/", mjpegRoutes(common));
   return { app, metrics, slots, utterances, drain };
 }

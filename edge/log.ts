@@ -5,6 +5,7 @@
  * @module
  */
 
+import { defined } from "@lipstream/shared";
 import type { LogLevel } from "./config.ts";
 
 /** Fields attached to a log line. */
@@ -96,7 +97,7 @@ function errorReplacer(_key: string, value: unknown): unknown {
       name: value.name,
       message: value.message,
       stack: value.stack,
-      ...(value.cause === undefined ? {} : { cause: value.cause }),
+      ...defined({ cause: value.cause }),
     };
   }
   return value;

@@ -17,6 +17,7 @@
  */
 
 import { buildPipelineDeps } from "./boot/pipeline_deps.ts";
+import { DEMO_VOICE_ID } from "./speech/demo_voice.ts";
 import { warmUpPipeline } from "./boot/warm_up.ts";
 import { createApp } from "./app.ts";
 import { ConfigError, type EdgeConfig, readConfig } from "./config.ts";
@@ -84,7 +85,7 @@ const loadStart = performance.now();
 const pipeline = await buildPipelineDeps(config, log);
 say(
   `loaded in ${seconds(performance.now() - loadStart)}: voices ${
-    pipeline.voiceIds.join(", ") || "(none)"
+    [...pipeline.voiceIds, `${DEMO_VOICE_ID} (demo, eSpeak NG)`].join(", ")
   }; avatars ${pipeline.avatarIds.join(", ") || "(none)"}; lip model ${
     pipeline.wav2lipModel ?? "(none)"
   }${pipeline.store.kind === "redis" ? "; shared store redis" : ""}`,

@@ -3,8 +3,9 @@
  * native addons, so the edge deploys to Workers-style runtimes. It asks
  * `deno info --json` for the static graph of each edge entry point and fails
  * when any module comes from a package on the deny list (native addons and
- * Node-only servers) or from `inference/ort` (the embedded backend, which
- * the edge may only load dynamically).
+ * Node-only servers), from `inference/ort` (the embedded backend, which
+ * the edge may only load dynamically) or from the offline avatar builder
+ * (`edge/avatar_build/`, with its face detector and ffmpeg calls).
  *
  * Usage: `deno task check:edge-graph [entry ...]`
  *
@@ -18,6 +19,9 @@ const DENIED = [
   /\/inference\/fixtures\//,
   /\/inference\/server\//,
   /\.node$/,
+  /\/edge\/avatar_build\//,
+  /@vladmandic\/face-api/,
+  /@tensorflow\//,
 ];
 
 const DEFAULT_ENTRIES = [
@@ -26,7 +30,11 @@ const DEFAULT_ENTRIES = [
   "edge/app.ts",
   "edge/text/mod.ts",
   "edge/frames/mod.ts",
+  "edge/avatar/mod.ts",
+  "edge/avatar/deno_pack_files.ts",
   "edge/lipsync/mod.ts",
+  // Started with `new Worker(url)`, so no entry above reaches it statically.
+  "edge/speech/espeak_ng_worker.ts",
   "inference/triton/mod.ts",
   "shared/mod.ts",
 ];

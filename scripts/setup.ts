@@ -13,11 +13,9 @@ import {
   generateFixtureRepository,
   generateFixtureVoices,
 } from "@lipstream/inference/fixtures";
-import {
-  AVATAR_PACK_VERSION,
-  buildDemoAvatarPack,
-} from "@lipstream/edge/avatar";
-import { writePackFiles } from "@lipstream/edge/avatar/deno";
+import { AVATAR_PACK_VERSION } from "@lipstream/edge/avatar";
+import { buildDemoAvatarPack } from "@lipstream/edge/avatar_build";
+import { writePackFiles } from "@lipstream/edge/avatar_build/deno";
 
 const MODELS_DIR = "generated/models";
 const VOICES_DIR = "generated/voices";

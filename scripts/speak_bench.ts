@@ -228,6 +228,7 @@ async function firstChunkMs(firstPieceMaxChars: number): Promise<number[]> {
     }
   } finally {
     await pipeline.backend.close();
+    pipeline.espeak.close();
   }
   return times;
 }
@@ -285,6 +286,7 @@ async function nonStreaming() {
     }
   } finally {
     await pipeline.backend.close();
+    pipeline.espeak.close();
   }
   return results;
 }

@@ -8,7 +8,7 @@ import { denoPackReader } from "@lipstream/edge/avatar/deno";
 import { decodeJpeg, JpegEncoder, pasteFace } from "@lipstream/edge/frames";
 
 const BUILDER =
-  new URL("../edge/avatar/build_main.ts", import.meta.url).pathname;
+  new URL("../edge/avatar_build/build_main.ts", import.meta.url).pathname;
 
 async function run(command: string, args: string[]): Promise<string> {
   const { code, stdout, stderr } = await new Deno.Command(command, {
@@ -25,8 +25,8 @@ async function build(
   dir: string,
   input: string,
   extra: string[],
-): Promise<void> {
-  await run(Deno.execPath(), [
+): Promise<string> {
+  return await run(Deno.execPath(), [
     "run",
     "-A",
     BUILDER,
@@ -213,7 +213,13 @@ Deno.test("avatar builder finds a real face with face-api's Tiny detector", asyn
       ],
       `${dir}/face.png`,
     ]);
-    await build(`${dir}/pack`, `${dir}/face.png`, ["--detector", "tiny"]);
+    const log = await build(`${dir}/pack`, `${dir}/face.png`, [
+      "--detector",
+      "tiny",
+    ]);
+    // The WebAssembly backend: no TensorFlow.js banner asking for a native add-on.
+    assert.match(log, /tinyFaceDetector \(tfjs wasm\)/);
+    assert.doesNotMatch(log, /tfjs-node|already registered|Overwriting/);
     const pack = await loadAvatarPack(denoPackReader(`${dir}/pack`));
     assert.equal(pack.manifest.source.boxes, "detector");
     const box = pack.boxes[0]!;
@@ -289,5 +295,28 @@ Deno.test("avatar builder: --help prints the usage; progress goes to stderr as p
     );
   } finally {
     await Deno.remove(dir, { recursive: true });
+  }
+});
+
+Deno.test("avatar builder rejects a bad --detect-every or --backend, naming the option", async () => {
+  for (
+    const [option, value] of [
+      ["--detect-every", "0"],
+      ["--backend", "gpu"],
+    ] as const
+  ) {
+    const result = await new Deno.Command(Deno.execPath(), {
+      args: [
+        ...["run", "-A", BUILDER, "--input", "missing.png", "--out"],
+        ...["/tmp/lipstream-none", option, value],
+      ],
+      stdout: "piped",
+      stderr: "piped",
+    }).output();
+    assert.equal(result.code, 1);
+    assert.match(
+      new TextDecoder().decode(result.stderr),
+      new RegExp(`Cannot parse ${option}`),
+    );
   }
 });

@@ -112,6 +112,7 @@ Deno.test("start-up skips invalid voices and packs, logs and lists them, and ser
       await spoken.body?.cancel();
     } finally {
       await pipeline.backend.close();
+      pipeline.espeak.close();
     }
   } finally {
     await Deno.remove(root, { recursive: true });

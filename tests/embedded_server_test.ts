@@ -199,7 +199,7 @@ Deno.test("embedded server: lips move with the audio of an uploaded espeak-ng re
   });
 });
 
-Deno.test("embedded pipeline: warm-up speaks with the fixture voice and renders on the demo avatar", async () => {
+Deno.test("embedded pipeline: warm-up speaks with the demo and fixture voices and renders on the demo avatar", async () => {
   const config = readConfig({ PORT: "0" });
   const pipeline = await buildPipelineDeps(
     config,
@@ -210,10 +210,11 @@ Deno.test("embedded pipeline: warm-up speaks with the fixture voice and renders 
       signal: AbortSignal.timeout(30_000),
     });
     assert.deepEqual(report.failures, []);
-    assert.deepEqual(report.voices, ["fixture_vits"]);
+    assert.deepEqual(report.voices, ["demo_espeak", "fixture_vits"]);
     assert.ok(report.frames > 10, `${report.frames} frames`);
   } finally {
     await pipeline.backend.close();
+    pipeline.espeak.close();
   }
 });
 

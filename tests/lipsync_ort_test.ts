@@ -6,7 +6,8 @@
  */
 import assert from "node:assert/strict";
 import { InferenceError } from "@lipstream/shared";
-import { buildDemoAvatarPack, loadAvatarPack } from "@lipstream/edge/avatar";
+import { loadAvatarPack } from "@lipstream/edge/avatar";
+import { buildDemoAvatarPack } from "@lipstream/edge/avatar_build";
 import { decodeJpeg } from "@lipstream/edge/frames";
 import {
   createLipSyncService,

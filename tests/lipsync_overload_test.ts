@@ -7,17 +7,21 @@
  * holds some mouths instead of falling behind.
  */
 import assert from "node:assert/strict";
-import { buildDemoAvatarPack, loadAvatarPack } from "@lipstream/edge/avatar";
+import { loadAvatarPack } from "@lipstream/edge/avatar";
+import { buildDemoAvatarPack } from "@lipstream/edge/avatar_build";
 import {
   createLipSyncService,
   type LipModel,
   lipModelFromBackend,
 } from "@lipstream/edge/lipsync";
 import type { SpeechChunk } from "@lipstream/edge/pipeline";
-import {
-  runUtterance,
-  type UtteranceEvent,
-} from "../edge/pipeline/utterance.ts";
+import { UtteranceRegistry } from "@lipstream/edge/utterances";
+import type {
+  UtteranceAudio,
+  UtteranceFrame,
+  UtteranceWriter,
+} from "@lipstream/edge/pipeline";
+import { runUtterance } from "../edge/pipeline/utterance.ts";
 import { generateFixtureRepository } from "@lipstream/inference/fixtures";
 import { createOrtBackend } from "@lipstream/inference/ort";
 import { voiced } from "../edge/lipsync/_test_support.ts";
@@ -39,6 +43,38 @@ function slowed(model: LipModel, msPerFrame: number): LipModel {
   };
 }
 
+/** What the pipeline handed its writer, in order. */
+type UtteranceEvent =
+  | ({ type: "audio" } & UtteranceAudio)
+  | ({ type: "frame" } & UtteranceFrame);
+
+/** A writer that writes nothing and records every step. */
+function recorder(events: UtteranceEvent[]): UtteranceWriter {
+  return {
+    headers: {},
+    start: () => [],
+    audio(audio) {
+      events.push({ type: "audio", ...audio });
+      return [];
+    },
+    frame(frame) {
+      events.push({ type: "frame", ...frame });
+      return [];
+    },
+    end: () => [],
+    failed: () => [],
+  };
+}
+
+const NO_METRICS = {
+  timeToFirstAudio: { observe() {} },
+  timeToFirstFrame: { observe() {} },
+  backendLatency: { observe() {} },
+  frames: { inc() {} },
+  audioSeconds: { inc() {} },
+  streamErrors: { inc() {} },
+};
+
 async function* instantSpeech(): AsyncGenerator<SpeechChunk> {
   for (const [sentenceIndex, seconds] of SENTENCES.entries()) {
     yield { sentenceIndex, samples: voiced(seconds, RATE), sampleRateHz: RATE };
@@ -58,13 +94,30 @@ async function speak(deadlineSlackMs: number | false) {
         deadlineSlackMs,
       });
       const events: UtteranceEvent[] = [];
-      for await (
-        const event of runUtterance(service, {
-          avatarId: "demo",
-          fps: FPS,
-          audio: instantSpeech,
-        }, { signal: new AbortController().signal, stepTimeoutMs: 30_000 })
-      ) events.push(event);
+      await runUtterance({
+        speech: {
+          listVoices: () => Promise.resolve([]),
+          getVoice: () => Promise.resolve(undefined),
+          synthesize: instantSpeech,
+        },
+        lipSync: service,
+        utterances: new UtteranceRegistry(),
+        metrics: NO_METRICS,
+        backendTimeoutMs: 30_000,
+        now: () => performance.now(),
+      }, {
+        route: "test",
+        audio: { speech: { text: "", voiceId: "" } },
+        sampleRateHz: RATE,
+        video: { avatarId: "demo", fps: FPS },
+        audioFormat: "pcm16",
+        respondAfter: "end",
+      }, {
+        writer: () => recorder(events),
+        owner: "test",
+        log: console,
+        startedAtMs: performance.now(),
+      });
       return { events, stats: service.stats };
     } finally {
       await backend.close();

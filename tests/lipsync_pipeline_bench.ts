@@ -4,7 +4,8 @@
  * speech-like audio at 22050 Hz, 100 frames at 25 fps) per batch policy,
  * and the effect of the silence skip. Needs `deno task setup`.
  */
-import { buildDemoAvatarPack, loadAvatarPack } from "@lipstream/edge/avatar";
+import { loadAvatarPack } from "@lipstream/edge/avatar";
+import { buildDemoAvatarPack } from "@lipstream/edge/avatar_build";
 import {
   type BatchPolicy,
   createLipSyncService,

@@ -66,6 +66,7 @@ async function withRealApp(run: (app: App) => Promise<void>): Promise<void> {
       await run(createApp({ config, log, ...pipeline }).app);
     } finally {
       await pipeline.backend.close();
+      pipeline.espeak.close();
     }
   } finally {
     await Deno.remove(root, { recursive: true });

@@ -47,7 +47,8 @@ export interface AvatarPack {
  * @throws {AvatarPackError} Naming the first missing, corrupt or mismatched file.
  * @example Loading a pack kept in memory
  * ```ts
- * import { encodeAvatarPack, loadAvatarPack } from "@lipstream/edge/avatar";
+ * import { loadAvatarPack } from "@lipstream/edge/avatar";
+ * import { encodeAvatarPack } from "@lipstream/edge/avatar_build";
  * import assert from "node:assert/strict";
  *
  * const frame = { width: 16, height: 16, data: new Uint8Array(768).fill(100) };

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { AvatarPackError } from "./avatar_pack_error.ts";
-import { buildDemoAvatarPack } from "./demo_avatar.ts";
+import { buildDemoAvatarPack } from "../avatar_build/demo_avatar.ts";
 import { type AvatarManifest, MANIFEST_FILE } from "./manifest.ts";
 import { loadAvatarPack } from "./pack_loader.ts";
 

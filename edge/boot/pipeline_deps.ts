@@ -7,11 +7,7 @@
  * @module
  */
 
-import {
-  decodeWavMono,
-  encodeWav,
-  type InferenceBackend,
-} from "@lipstream/shared";
+import { defined, type InferenceBackend } from "@lipstream/shared";
 import type { EdgeConfig } from "../config.ts";
 import { createLipSyncService } from "../lipsync/lipsync_service.ts";
 import { memorySharedStore, type SharedStore } from "../store/shared_store.ts";
@@ -22,10 +18,14 @@ import type {
   LipSyncService,
   Readiness,
   SpeechService,
-  WavDecoder,
-  WavEncoder,
 } from "../pipeline/types.ts";
 import { createSpeechService } from "../speech/speech_service.ts";
+import { createDemoSpeechService } from "../speech/demo_voice.ts";
+import {
+  createEspeakNgSynthesizer,
+  type EspeakNgSynthesizer,
+} from "../speech/espeak_ng_synthesizer.ts";
+import { withDemoVoice } from "../speech/with_demo_voice.ts";
 import { backendVoiceSynthesizer } from "../speech/voice_synthesizer.ts";
 import { backendStreamingSynthesizer } from "../speech/streaming_synthesizer.ts";
 import { denoVoiceFiles } from "../voices/deno_voice_files.ts";
@@ -46,14 +46,12 @@ export interface PipelineDeps {
   lipSync: LipSyncService;
   /** Readiness probe. */
   readiness: Readiness;
-  /** WAV encoder. */
-  encodeWav: WavEncoder;
-  /** WAV decoder. */
-  decodeWav: WavDecoder;
   /** The backend (closed on shutdown). */
   backend: InferenceBackend;
   /** Session cursors and cross-replica cancel: Redis with `REDIS_URL`, else memory (closed on shutdown). */
   store: SharedStore;
+  /** The demo voice's eSpeak NG worker (closed on shutdown). */
+  espeak: EspeakNgSynthesizer;
   /** `triton` or `embedded`. */
   mode: "triton" | "embedded";
   /** The lip model used. */
@@ -115,8 +113,9 @@ export async function buildPipelineDeps(
   const lipName = lipModelName({
     configured: config.wav2lipModel,
     models,
-    ...(listModels === undefined ? {} : {
-      list: async () => (await listModels()).map((entry) => entry.name),
+    ...defined({
+      list: listModels &&
+        (async () => (await listModels()).map((entry) => entry.name)),
     }),
   });
   const wav2lipModel = lipName.initial;
@@ -127,15 +126,26 @@ export async function buildPipelineDeps(
   }
   const synthesizer = backendVoiceSynthesizer(backend);
   const lipModel = lipModelFromBackend(backend, lipName.resolve);
-  const speech = createSpeechService({
-    voices,
-    synthesizer,
-    streaming: backendStreamingSynthesizer(backend),
-    maxTextChars: config.maxTextLength,
-    sentences: { firstMaxChars: config.firstPieceMaxChars },
-    onWarning: (voice, warning) =>
-      log.debug("text front end warning", { voice, warning }),
-  });
+  const sentences = { firstMaxChars: config.firstPieceMaxChars };
+  const espeak = createEspeakNgSynthesizer();
+  // The eSpeak NG demo voice is always offered; the catalog lists real voices
+  // before it, so it is the default only where no real voice is configured.
+  const speech = withDemoVoice(
+    createSpeechService({
+      voices,
+      synthesizer,
+      streaming: backendStreamingSynthesizer(backend),
+      maxTextChars: config.maxTextLength,
+      sentences,
+      onWarning: (voice, warning) =>
+        log.debug("text front end warning", { voice, warning }),
+    }),
+    createDemoSpeechService({
+      espeak,
+      maxTextChars: config.maxTextLength,
+      sentences,
+    }),
+  );
   const store = config.redisUrl === undefined
     ? memorySharedStore(config.maxSessions)
     : redisSharedStore({ url: config.redisUrl, log });
@@ -173,10 +183,9 @@ export async function buildPipelineDeps(
     speech,
     lipSync,
     readiness,
-    encodeWav,
-    decodeWav: decodeWavMono,
     backend,
     store,
+    espeak,
     mode,
     wav2lipModel,
     voiceIds: voices.map((voice) => voice.id),

@@ -2,7 +2,8 @@
  * Per-frame edge CPU of the lip-sync frame stage (inference excluded): face batch build, paste-back
  * in both modes, JPEG encode, at 256×256 and 512×512 demo avatars. Goal: ≤ 2 ms per 256×256 frame.
  */
-import { buildDemoAvatarPack, loadAvatarPack } from "@lipstream/edge/avatar";
+import { loadAvatarPack } from "@lipstream/edge/avatar";
+import { buildDemoAvatarPack } from "@lipstream/edge/avatar_build";
 import { buildFaceBatch, JpegEncoder, pasteFace } from "@lipstream/edge/frames";
 
 for (const size of [256, 512]) {

@@ -8,7 +8,7 @@
  */
 
 import { HTTPException } from "hono/http-exception";
-import { InferenceError } from "@lipstream/shared";
+import { defined, InferenceError } from "@lipstream/shared";
 import { z } from "zod";
 import { TextFrontEndError } from "../text/text_front_end_error.ts";
 
@@ -88,7 +88,7 @@ export function problem(
       type: `urn:lipstream:problem:${slug}`,
       title: options.title ?? STATUS_TITLES[status] ?? "Error",
       status,
-      ...(options.detail === undefined ? {} : { detail: options.detail }),
+      ...defined({ detail: options.detail }),
       ...options.extensions,
     },
     {
@@ -200,9 +200,11 @@ function fromTextFrontEndError(error: TextFrontEndError): ProblemError {
     detail: error.message,
     extensions: {
       errors: [{ path, message: error.message }],
-      ...(error.voice === undefined ? {} : { voice: error.voice }),
-      ...(error.character === undefined ? {} : { character: error.character }),
-      ...(error.cleaner === undefined ? {} : { cleaner: error.cleaner }),
+      ...defined({
+        voice: error.voice,
+        character: error.character,
+        cleaner: error.cleaner,
+      }),
     },
     cause: error,
   });

@@ -24,6 +24,9 @@ const Speaker = z.union([
   z.int().min(0).max(10_000),
   z.string().min(1).max(128),
 ]).describe("Speaker name or id (default: the voice's first speaker).");
+const SpeakerName = z.string().min(1).max(128).describe(
+  "Speaker name (default: the voice's first speaker).",
+);
 const Speed = z.number().min(0.25).max(4).describe(
   "Speaking rate, 1 = normal.",
 );
@@ -62,8 +65,12 @@ function text(maxTextLength: number) {
   }).describe("The text to speak.");
 }
 
-function speakSchema(maxTextLength: number) {
-  return z.strictObject({
+/**
+ * The voice fields every spoken request shares: text, voice, speaker,
+ * language, speed and the noise scales.
+ */
+function voiceFields(maxTextLength: number) {
+  return {
     text: text(maxTextLength),
     voice: SafeId.describe("Voice id from `GET /v1/voices`."),
     speaker: Speaker.optional(),
@@ -71,24 +78,40 @@ function speakSchema(maxTextLength: number) {
     speed: Speed.optional(),
     noise_scale: NoiseScale.optional(),
     noise_scale_w: NoiseScale.optional(),
-    avatar: SafeId.describe("Avatar id from `GET /v1/avatars`."),
-    session: Session.optional(),
-    idle_position: IdlePosition.optional(),
-    fps: Fps.optional(),
+  };
+}
+
+/** {@linkcode voiceFields} read from a query: numbers arrive as text, a speaker by name. */
+function voiceQueryFields(maxTextLength: number) {
+  return {
+    ...voiceFields(maxTextLength),
+    speaker: SpeakerName.optional(),
+    speed: queryNumber(Speed).optional(),
+    noise_scale: queryNumber(NoiseScale).optional(),
+    noise_scale_w: queryNumber(NoiseScale).optional(),
+  };
+}
+
+/** The video fields every lip-synced request shares (JSON body). */
+const VIDEO_FIELDS = {
+  avatar: SafeId.describe("Avatar id from `GET /v1/avatars`."),
+  session: Session.optional(),
+  idle_position: IdlePosition.optional(),
+  fps: Fps.optional(),
+  jpeg_quality: JpegQuality.optional(),
+};
+
+function speakSchema(maxTextLength: number) {
+  return z.strictObject({
+    ...voiceFields(maxTextLength),
+    ...VIDEO_FIELDS,
     audio_format: AudioFormat.optional(),
-    jpeg_quality: JpegQuality.optional(),
   });
 }
 
 function ttsSchema(maxTextLength: number) {
   return z.strictObject({
-    text: text(maxTextLength),
-    voice: SafeId.describe("Voice id from `GET /v1/voices`."),
-    speaker: Speaker.optional(),
-    language: Language.optional(),
-    speed: Speed.optional(),
-    noise_scale: NoiseScale.optional(),
-    noise_scale_w: NoiseScale.optional(),
+    ...voiceFields(maxTextLength),
     format: z.enum(["wav", "json"]).describe(
       "`wav`: the WAV bytes; `json`: `{audio: data URI, sample_rate, duration_ms}`.",
     ),
@@ -107,12 +130,16 @@ function queryNumber<T extends z.ZodNumber>(schema: T) {
   );
 }
 
-const LipsyncParams = z.strictObject({
-  avatar: SafeId.describe("Avatar id from `GET /v1/avatars`."),
-  session: Session.optional(),
+/** {@linkcode VIDEO_FIELDS} read from a query or form fields. */
+const VIDEO_QUERY_FIELDS = {
+  ...VIDEO_FIELDS,
   idle_position: queryNumber(IdlePosition).optional(),
   fps: queryNumber(Fps).optional(),
   jpeg_quality: queryNumber(JpegQuality).optional(),
+};
+
+const LipsyncParams = z.strictObject({
+  ...VIDEO_QUERY_FIELDS,
   audio_format: AudioFormat.optional(),
 });
 
@@ -122,16 +149,8 @@ const IdleParams = z.strictObject({
 
 function mjpegSchema(maxTextLength: number) {
   return z.strictObject({
-    text: text(maxTextLength),
-    voice: SafeId,
-    avatar: SafeId,
-    session: Session.optional(),
-    idle_position: queryNumber(IdlePosition).optional(),
-    speaker: z.string().min(1).max(128).optional(),
-    language: Language.optional(),
-    speed: queryNumber(Speed).optional(),
-    fps: queryNumber(Fps).optional(),
-    jpeg_quality: queryNumber(JpegQuality).optional(),
+    ...voiceQueryFields(maxTextLength),
+    ...VIDEO_QUERY_FIELDS,
   });
 }
 
@@ -168,3 +187,7 @@ export function createRequestSchemas(
 export type SpeakBody = z.infer<RequestSchemas["speak"]>;
 /** A validated tts body. */
 export type TtsBody = z.infer<RequestSchemas["tts"]>;
+/** A validated `GET /v1/speak.mjpeg` query. */
+export type MjpegQuery = z.infer<RequestSchemas["mjpeg"]>;
+/** Validated `POST /v1/lipsync` query or form fields. */
+export type LipsyncFields = z.infer<RequestSchemas["lipsync"]>;

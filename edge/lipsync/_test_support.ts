@@ -5,7 +5,7 @@
  * @module
  */
 
-import { buildDemoAvatarPack } from "../avatar/demo_avatar.ts";
+import { buildDemoAvatarPack } from "../avatar_build/demo_avatar.ts";
 import { type AvatarPack, loadAvatarPack } from "../avatar/pack_loader.ts";
 import { FACE_SIZE } from "../frames/face_batch.ts";
 import type {

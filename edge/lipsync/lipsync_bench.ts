@@ -9,7 +9,8 @@
  * face batch, paste-back, JPEG) is what remains at `overhead 0`. The same
  * policies on ONNX Runtime with the fixture model: `tests/lipsync_pipeline_bench.ts`.
  */
-import { buildDemoAvatarPack, loadAvatarPack } from "@lipstream/edge/avatar";
+import { loadAvatarPack } from "@lipstream/edge/avatar";
+import { buildDemoAvatarPack } from "@lipstream/edge/avatar_build";
 import {
   type BatchPolicy,
   createLipSyncService,

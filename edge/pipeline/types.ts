@@ -1,9 +1,11 @@
 /**
  * The seams between the HTTP layer and the speech / lip-sync pipeline. The
- * routes depend only on these interfaces; the real pipeline (text front end,
- * VITS on Triton or ONNX Runtime, Wav2Lip, JPEG) is adapted to them by
- * `buildPipelineDeps()` in `boot/pipeline_deps.ts`, and tests use
- * deterministic stand-ins.
+ * routes depend only on these interfaces (the requests they send are
+ * declared beside their mapping, in `utterance_request.ts`), and a response
+ * format is an {@linkcode UtteranceWriter} that `runUtterance` calls step by
+ * step; the real pipeline (text front end, VITS on Triton or ONNX Runtime,
+ * Wav2Lip, JPEG) is adapted to them by `buildPipelineDeps()` in
+ * `boot/pipeline_deps.ts`, and tests use deterministic stand-ins.
  *
  * Every long call takes an `AbortSignal`: when a client disconnects or cancels
  * the utterance, the signal aborts and implementations must stop promptly
@@ -12,12 +14,24 @@
  * @module
  */
 
+import type { ProblemError } from "../http/problem.ts";
+import type {
+  LipSyncRequest,
+  SpeechRequest,
+  UtteranceRequest,
+} from "./utterance_request.ts";
+
+export type { LipSyncRequest, SpeechRequest };
+
 /** What `GET /v1/voices` lists and the routes check requests against. */
 export interface VoiceInfo {
   /** The voice id (letters, digits, `_`, `.`, `-`). */
   id: string;
-  /** `vits` (VITS / VITS-fast-fine-tuning) or `piper`. */
-  kind: "vits" | "piper";
+  /**
+   * `vits` (VITS / VITS-fast-fine-tuning), `piper`, or `espeak` (eSpeak NG's
+   * own formant synthesizer: the demo voice, not a model).
+   */
+  kind: "vits" | "piper" | "espeak";
   /** Language codes the front end accepts for this voice (e.g. `["zh", "en", "mix"]`). */
   languages: string[];
   /** Speaker names, in id order; empty for single-speaker voices. */
@@ -28,6 +42,8 @@ export interface VoiceInfo {
   sampleRateHz: number;
   /** A generated test model with the real contract, not a real voice (it speaks tones). */
   fixture?: boolean;
+  /** A demo synthesizer that speaks words with no model download (eSpeak NG), not a VITS voice. */
+  demo?: boolean;
 }
 
 /** What `GET /v1/avatars` lists. */
@@ -44,24 +60,6 @@ export interface AvatarInfo {
   frameCount: number;
   /** The drawn demo avatar (`kind: "demo"` in its manifest), not a real face. */
   demo?: boolean;
-}
-
-/** One utterance to speak, already validated against the voice. */
-export interface SpeechRequest {
-  /** The whole text; the service splits it into sentences. */
-  text: string;
-  /** The voice id. */
-  voiceId: string;
-  /** Speaker name or id; the voice's first speaker when absent. */
-  speaker?: string | number;
-  /** `zh`, `en`, `ja` or `mix`; the voice's default when absent. */
-  language?: string;
-  /** Speaking rate (1 = the voice's own). */
-  speed?: number;
-  /** Overrides the voice's noise scale. */
-  noiseScale?: number;
-  /** Overrides the voice's duration noise scale. */
-  noiseW?: number;
 }
 
 /** Audio of one sentence, mono float samples in [-1, 1]. */
@@ -114,27 +112,6 @@ export interface VideoFrame {
    * clock) or `idle` (the avatar frame as recorded: silence).
    */
   mouth?: "rendered" | "held" | "idle";
-}
-
-/** How to open a lip-sync session. */
-export interface LipSyncRequest {
-  /** The avatar pack id. */
-  avatarId: string;
-  /** Output frame rate. */
-  fps: number;
-  /** JPEG quality, 1–100; the service's default when absent. */
-  jpegQuality?: number;
-  /**
-   * The caller's session: its utterances on one avatar continue one idle
-   * loop. Requests without one share the avatar's anonymous loop.
-   */
-  sessionId?: string;
-  /**
-   * Where in the avatar's ping-pong idle loop to start (taken modulo the
-   * loop's period), e.g. where a client's own idle animation stands; the
-   * session's cursor when absent.
-   */
-  idlePosition?: number;
 }
 
 /**
@@ -253,19 +230,88 @@ export interface Readiness {
 /** Sample formats of WAV parts. */
 export type WavSampleFormat = "pcm16" | "float32";
 
-/**
- * Encodes mono float samples as a complete in-memory WAV file (real sizes,
- * PCM 16-bit or IEEE float 32-bit).
- */
-export type WavEncoder = (
-  samples: Float32Array,
-  options: { sampleRateHz: number; format: WavSampleFormat },
-) => Uint8Array<ArrayBuffer>;
+// The seam between `runUtterance` and a response format: the writer it
+// calls at each step, and what each step hands it.
 
-/**
- * Decodes a WAV file into mono float samples (channels mixed down), for
- * `POST /v1/lipsync`. Throws `SyntaxError` or `RangeError` on a file it cannot read.
- */
-export type WavDecoder = (
-  bytes: Uint8Array,
-) => { samples: Float32Array; sampleRateHz: number };
+/** The utterance opened: its session (absent for audio only) and where its idle loop started. */
+export interface UtteranceStart {
+  /** The utterance id. */
+  utteranceId: string;
+  /** The lip-sync session (frame size and rate); absent for audio only. */
+  session: LipSyncSession | undefined;
+  /** The session's idle-loop position when it opened (its getter moves on as frames are taken). */
+  idlePosition: number | undefined;
+}
+
+/** One sentence's audio on the utterance clock. */
+export interface UtteranceAudio {
+  /** The audio. */
+  chunk: SpeechChunk;
+  /** Index of its first sample on the utterance clock. */
+  startSample: number;
+  /** Its start on the utterance clock, ms. */
+  startMs: number;
+  /** Its length, ms. */
+  durationMs: number;
+}
+
+/** One frame, in the sentence its PTS falls in. */
+export interface UtteranceFrame {
+  /** The frame. */
+  frame: VideoFrame;
+  /** The sentence the frame belongs to. */
+  sentenceIndex: number;
+}
+
+/** What the end part reports. */
+export interface UtteranceSummary {
+  /** The utterance id. */
+  utteranceId: string;
+  /** Audio chunks sent. */
+  sentences: number;
+  /** Frames sent. */
+  frames: number;
+  /** Audio sent, ms. */
+  audioMs: number;
+  /** Where the next utterance's idle loop starts, when the session tells. */
+  nextIdlePosition: number | undefined;
+  /** Time to first audio and frame, time spent in synthesis and lip-sync, total, ms. */
+  timings: {
+    ttfaMs: number | undefined;
+    ttffMs: number | undefined;
+    synthesisMs: number;
+    lipSyncMs: number;
+    totalMs: number;
+  };
+}
+
+/** Bytes, at once or as they come. */
+export type Bytes = Iterable<Uint8Array> | AsyncIterable<Uint8Array>;
+
+/** How one response format writes an utterance: one method per step. */
+export interface UtteranceWriter {
+  /** Response headers (the `Content-Type`, with its boundary). */
+  readonly headers: Readonly<Record<string, string>>;
+  /** The start of the body. */
+  start(start: UtteranceStart): Bytes;
+  /** One sentence's audio. */
+  audio(audio: UtteranceAudio): Bytes;
+  /** One frame. */
+  frame(frame: UtteranceFrame): Bytes;
+  /** The end of the body. */
+  end(summary: UtteranceSummary): Bytes;
+  /** The end of the body after a failure past the status. */
+  failed(problem: ProblemError): Bytes;
+}
+
+/** What a writer knows of its utterance. */
+export interface UtteranceWriterContext {
+  /** The utterance id. */
+  utteranceId: string;
+  /** The request. */
+  request: UtteranceRequest;
+  /** Aborted when the utterance is cancelled (for a writer that waits, e.g. to pace frames). */
+  signal: AbortSignal;
+  /** The clock in milliseconds. */
+  now: () => number;
+}

@@ -1,208 +1,151 @@
 /**
- * Turns utterance events into the parts of the `multipart/mixed` response: a
- * JSON start part, per sentence a WAV part then its JPEG parts, and a JSON end
- * part with timings, or a problem part when the pipeline fails mid-stream.
+ * The `multipart/mixed` body of `POST /v1/speak` and `POST /v1/lipsync`: a
+ * JSON start part, per sentence a WAV part then its JPEG parts, and a JSON
+ * end part with timings, or a problem part when the utterance fails after
+ * the status. Every part carries `Content-Length`; absent values are left
+ * out of the JSON parts.
  *
  * @module
  */
 
-import type { MultipartPart } from "@lipstream/shared";
-import type { Logger } from "../log.ts";
-import type { EdgeMetrics } from "../metrics.ts";
-import type { UtteranceEvent } from "./utterance.ts";
-import type { LipSyncSession } from "./types.ts";
-import type { WavEncoder, WavSampleFormat } from "./types.ts";
-import { problem, type ProblemError, toProblemError } from "../http/problem.ts";
-import { ShutdownError } from "./utterances.ts";
+import {
+  createMultipartBoundary,
+  encodeMultipartCloseDelimiter,
+  encodeMultipartDelimiter,
+  encodeMultipartPart,
+  encodeWav,
+  type MultipartHeaders,
+} from "@lipstream/shared";
+import type { UtteranceWriter, UtteranceWriterContext } from "./types.ts";
 
 const encoder = new TextEncoder();
 
-/** Options for {@linkcode utteranceParts}. */
-export interface UtterancePartsOptions {
-  /** The utterance id. */
-  utteranceId: string;
-  /** Route label for metrics. */
-  route: string;
-  /** Fields added to the start part (voice, avatar, sample rate). */
-  start: Record<string, unknown>;
-  /** WAV sample format. */
-  audioFormat: WavSampleFormat;
-  /** WAV encoder. */
-  encodeWav: WavEncoder;
-  /** Instruments. */
-  metrics: EdgeMetrics;
-  /** The request's logger. */
-  log: Logger;
-  /** Aborted when the utterance is cancelled (client gone or `DELETE`). */
-  signal: AbortSignal;
-  /** Request arrival on the `now` clock. */
-  startedAtMs: number;
-  /** Total synthesis time so far, read at the end. */
-  synthesisMs: () => number;
-  /** The clock in milliseconds. */
-  now: () => number;
-  /** Called once when the parts end, however they end. */
-  onEnd: () => void;
-}
-
-/** A JSON part. */
-export function jsonPart(
-  value: unknown,
-  contentType = "application/json",
-): MultipartPart {
-  return {
-    headers: { "Content-Type": contentType },
-    body: encoder.encode(JSON.stringify(value)),
-  };
-}
-
 /**
- * Yields the response parts for `events`, already started with `first`.
+ * Writes an utterance as `multipart/mixed` parts.
  *
- * @param events The utterance's event iterator (its first event already taken).
- * @param first The events taken while priming (start and first audio).
- * @param options See {@linkcode UtterancePartsOptions}.
- * @returns The parts.
+ * @param context The utterance id and request.
+ * @returns The writer.
+ *
+ * @example A start part names the utterance and its frames
+ * ```ts
+ * import { multipartParts } from "./utterance_parts.ts";
+ * import type { UtteranceRequest } from "./utterance_request.ts";
+ * import type { LipSyncSession } from "./types.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const writer = multipartParts({
+ *   utteranceId: "u1",
+ *   request: {
+ *     audio: { chunks: [] },
+ *     sampleRateHz: 16000,
+ *     audioFormat: "pcm16",
+ *   } as unknown as UtteranceRequest,
+ *   signal: new AbortController().signal,
+ *   now: () => 0,
+ * });
+ * const session = { fps: 25, width: 16, height: 16 } as LipSyncSession;
+ * const [start] = [...writer.start({ utteranceId: "u1", session, idlePosition: 3 }) as Uint8Array[]];
+ * const text = new TextDecoder().decode(start);
+ * assert.ok(text.startsWith("--"));
+ * assert.match(text, /"utterance_id":"u1".*"fps":25.*"idle_position":3/);
+ * ```
  */
-export async function* utteranceParts(
-  events: AsyncIterator<UtteranceEvent>,
-  first: readonly UtteranceEvent[],
-  options: UtterancePartsOptions,
-): AsyncGenerator<MultipartPart> {
-  const { metrics, route, now, startedAtMs } = options;
-  let sentences = 0;
-  let frames = 0;
-  let audioMs = 0;
-  let ttfaMs: number | undefined;
-  let ttffMs: number | undefined;
-  let lipSyncMs = 0;
-  let session: LipSyncSession | undefined;
-  try {
-    const pending = [...first];
-    let waitStart = now();
-    while (true) {
-      const event = pending.shift() ?? await next(events);
-      if (!event) break;
-      const waitedMs = now() - waitStart;
-      if (event.type === "start") {
-        session = event.session;
-        yield jsonPart({
-          type: "start",
-          utterance_id: options.utteranceId,
-          ...options.start,
-          fps: session.fps,
-          width: session.width,
-          height: session.height,
-          audio_format: options.audioFormat,
-          ...(event.idlePosition === undefined
-            ? {}
-            : { idle_position: event.idlePosition }),
-        });
-      } else if (event.type === "audio") {
-        const { chunk, startSample, startMs } = event;
-        const durationMs = chunk.samples.length * 1000 / chunk.sampleRateHz;
-        if (ttfaMs === undefined) {
-          ttfaMs = now() - startedAtMs;
-          metrics.timeToFirstAudio.observe(ttfaMs / 1000, { route });
-        }
-        sentences++;
-        audioMs += durationMs;
-        metrics.audioSeconds.inc({}, durationMs / 1000);
-        yield {
-          headers: {
-            "Content-Type": "audio/wav",
-            "X-Sentence-Index": chunk.sentenceIndex,
-            "X-Sample-Start": startSample,
-            "X-Start-Ms": round(startMs),
-            "X-Duration-Ms": round(durationMs),
-          },
-          body: options.encodeWav(chunk.samples, {
-            sampleRateHz: chunk.sampleRateHz,
-            format: options.audioFormat,
-          }),
-        };
-      } else {
-        const { frame, sentenceIndex } = event;
-        lipSyncMs += waitedMs;
-        metrics.backendLatency.observe(waitedMs / 1000, { stage: "lipsync" });
-        if (ttffMs === undefined) {
-          ttffMs = now() - startedAtMs;
-          metrics.timeToFirstFrame.observe(ttffMs / 1000, { route });
-        }
-        frames++;
-        metrics.frames.inc();
-        yield {
-          headers: {
-            "Content-Type": "image/jpeg",
-            "X-Sentence-Index": sentenceIndex,
-            "X-Frame-Index": frame.index,
-            "X-Pts-Ms": round(frame.ptsMs),
-          },
-          body: frame.jpeg,
-        };
-      }
-      waitStart = now();
-    }
-    yield jsonPart({
-      type: "end",
-      utterance_id: options.utteranceId,
-      sentences,
-      frames,
-      audio_ms: round(audioMs),
-      ...(session?.idlePosition === undefined
-        ? {}
-        : { next_idle_position: session.idlePosition }),
-      timings: {
-        ttfa_ms: ttfaMs === undefined ? null : round(ttfaMs),
-        ttff_ms: ttffMs === undefined ? null : round(ttffMs),
-        synthesis_ms: round(options.synthesisMs()),
-        lipsync_ms: round(lipSyncMs),
-        total_ms: round(now() - startedAtMs),
-      },
-    });
-  } catch (error) {
-    const failure = streamFailure(error, options.signal);
-    metrics.streamErrors.inc({ route, kind: failure.problem.type });
-    if (failure.problem.status >= 500) {
-      options.log.error("stream failed", { error });
-    }
-    yield jsonPart(
-      { ...failure.problem, utterance_id: options.utteranceId },
-      "application/problem+json",
+export function multipartParts(
+  context: UtteranceWriterContext,
+): UtteranceWriter {
+  const { request, utteranceId } = context;
+  const boundary = createMultipartBoundary();
+  let first = true;
+  function part(headers: MultipartHeaders, body: Uint8Array): Uint8Array {
+    const delimiter = encodeMultipartDelimiter(boundary, { first });
+    first = false;
+    return concat(delimiter, encodeMultipartPart(headers, body));
+  }
+  function json(value: unknown, type = "application/json"): Uint8Array {
+    return part(
+      { "Content-Type": type },
+      encoder.encode(JSON.stringify(value)),
     );
-  } finally {
-    options.onEnd();
-    Promise.resolve(events.return?.()).catch(() => {});
   }
-}
-
-async function next(
-  events: AsyncIterator<UtteranceEvent>,
-): Promise<UtteranceEvent | undefined> {
-  const result = await events.next();
-  return result.done ? undefined : result.value;
-}
-
-/** The problem to report for a mid-stream failure. */
-export function streamFailure(
-  error: unknown,
-  signal: AbortSignal,
-): ProblemError {
-  if (signal.aborted && signal.reason instanceof ShutdownError) {
-    return problem(503, "shutting-down", {
-      detail:
-        "The server shut down before the utterance finished; retry on another instance",
-    });
-  }
-  if (signal.aborted) {
-    return problem(409, "utterance-cancelled", {
-      title: "Utterance Cancelled",
-      detail: "The utterance was cancelled",
-    });
-  }
-  return toProblemError(error);
+  const close = () => encodeMultipartCloseDelimiter(boundary);
+  return {
+    headers: {
+      "Content-Type": `multipart/mixed; boundary=${boundary}`,
+      // Not `no-store`: Chromium reports a `no-store` body read through a
+      // stream reader as failed (net::ERR_ABORTED) although it arrived whole.
+      // A POST response is not stored without explicit freshness (RFC 9110
+      // §9.3.3), and `private, no-cache` keeps shared caches from reusing it.
+      "Cache-Control": "private, no-cache",
+      "X-Accel-Buffering": "no",
+    },
+    start: ({ session, idlePosition }) => [json({
+      type: "start",
+      utterance_id: utteranceId,
+      voice: "speech" in request.audio
+        ? request.audio.speech.voiceId
+        : undefined,
+      avatar: request.video?.avatarId,
+      sample_rate: request.sampleRateHz,
+      fps: session?.fps,
+      width: session?.width,
+      height: session?.height,
+      audio_format: request.audioFormat,
+      idle_position: idlePosition,
+    })],
+    audio: ({ chunk, startSample, startMs, durationMs }) => [part(
+      {
+        "Content-Type": "audio/wav",
+        "X-Sentence-Index": chunk.sentenceIndex,
+        "X-Sample-Start": startSample,
+        "X-Start-Ms": round(startMs),
+        "X-Duration-Ms": round(durationMs),
+      },
+      encodeWav(chunk.samples, {
+        sampleRateHz: chunk.sampleRateHz,
+        format: request.audioFormat,
+      }),
+    )],
+    frame: ({ frame, sentenceIndex }) => [part({
+      "Content-Type": "image/jpeg",
+      "X-Sentence-Index": sentenceIndex,
+      "X-Frame-Index": frame.index,
+      "X-Pts-Ms": round(frame.ptsMs),
+    }, frame.jpeg)],
+    end: ({ timings, ...summary }) => [
+      json({
+        type: "end",
+        utterance_id: summary.utteranceId,
+        sentences: summary.sentences,
+        frames: summary.frames,
+        audio_ms: round(summary.audioMs),
+        next_idle_position: summary.nextIdlePosition,
+        timings: {
+          ttfa_ms: timings.ttfaMs === undefined ? null : round(timings.ttfaMs),
+          ttff_ms: timings.ttffMs === undefined ? null : round(timings.ttffMs),
+          synthesis_ms: round(timings.synthesisMs),
+          lipsync_ms: round(timings.lipSyncMs),
+          total_ms: round(timings.totalMs),
+        },
+      }),
+      close(),
+    ],
+    failed: (failure) => [
+      json(
+        { ...failure.problem, utterance_id: utteranceId },
+        "application/problem+json",
+      ),
+      close(),
+    ],
+  };
 }
 
 function round(ms: number): number {
   return Math.round(ms * 10) / 10;
+}
+
+function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
+  const out = new Uint8Array(a.length + b.length);
+  out.set(a, 0);
+  out.set(b, a.length);
+  return out;
 }

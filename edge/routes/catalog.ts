@@ -1,5 +1,6 @@
 /**
- * `GET /v1/voices` and `GET /v1/avatars`: what can be requested;
+ * `GET /v1/voices` and `GET /v1/avatars`: what can be requested (the first
+ * voice listed is the default a client should preselect);
  * `GET /v1/avatars/:id/idle.jpg[?session=…]`: the avatar's idle frame for
  * clients to show before and after speech — the frame the session's next
  * utterance starts on;
@@ -14,6 +15,12 @@ import type { AppEnv } from "../http/app_env.ts";
 import { problem } from "../http/problem.ts";
 import { type RequestSchemas, SAFE_ID_REGEXP } from "../http/schemas.ts";
 import type { LipSyncService, SpeechService } from "../pipeline/types.ts";
+import {
+  avatarFrameRoute,
+  avatarsRoute,
+  idleFrameRoute,
+  voicesRoute,
+} from "./catalog_contract.ts";
 
 /**
  * Creates the catalog routes.
@@ -65,8 +72,10 @@ export function catalogRoutes(
     schemas: Pick<RequestSchemas, "idle">;
   },
 ): Hono<AppEnv> {
+  const idle = idleFrameRoute(deps.schemas);
+  const frame = avatarFrameRoute;
   return new Hono<AppEnv>()
-    .get("/v1/voices", async (c) => {
+    .on(voicesRoute.method, voicesRoute.getRoutingPath(), async (c) => {
       const voices = await deps.speech.listVoices();
       return c.json({
         voices: voices.map((voice) => ({
@@ -78,10 +87,12 @@ export function catalogRoutes(
           sample_rate: voice.sampleRateHz,
           // A generated test model, not a real voice: clients must say so.
           fixture: voice.fixture === true,
+          // The eSpeak NG demo synthesizer: real words, but not a VITS voice.
+          demo: voice.demo === true,
         })),
       });
     })
-    .get("/v1/avatars", async (c) => {
+    .on(avatarsRoute.method, avatarsRoute.getRoutingPath(), async (c) => {
       const avatars = await deps.lipSync.listAvatars();
       return c.json({
         avatars: avatars.map((avatar) => ({
@@ -95,7 +106,7 @@ export function catalogRoutes(
         })),
       });
     })
-    .get("/v1/avatars/:id/idle.jpg", async (c) => {
+    .on(idle.method, idle.getRoutingPath(), async (c) => {
       const id = c.req.param("id");
       const { session } = deps.schemas.idle.parse(c.req.query());
       const jpeg = SAFE_ID_REGEXP.test(id)
@@ -117,7 +128,7 @@ export function catalogRoutes(
           : "private, no-store",
       });
     })
-    .get("/v1/avatars/:id/frames/:file", async (c) => {
+    .on(frame.method, frame.getRoutingPath(), async (c) => {
       const id = c.req.param("id");
       const index = /^(\d{1,6})\.jpg$/.exec(c.req.param("file"))?.[1];
       const jpeg = SAFE_ID_REGEXP.test(id) && index !== undefined

@@ -15,6 +15,7 @@ import { Hono } from "hono";
 import type { AppEnv } from "../http/app_env.ts";
 import { checkApiKey } from "../http/middleware/api_key.ts";
 import type { Readiness } from "../pipeline/types.ts";
+import { healthzRoute, readyzRoute } from "./health_contract.ts";
 
 /**
  * Creates the health routes.
@@ -57,8 +58,12 @@ export function healthRoutes(
 ): Hono<AppEnv> {
   const keys = (deps.apiKeys ?? []).map((key) => new TextEncoder().encode(key));
   return new Hono<AppEnv>()
-    .get("/healthz", (c) => c.json({ status: "ok" }))
-    .get("/readyz", async (c) => {
+    .on(
+      healthzRoute.method,
+      healthzRoute.getRoutingPath(),
+      (c) => c.json({ status: "ok" }),
+    )
+    .on(readyzRoute.method, readyzRoute.getRoutingPath(), async (c) => {
       if (deps.drain?.draining) {
         c.header("Cache-Control", "no-store");
         c.header("Retry-After", "1");

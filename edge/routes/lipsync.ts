@@ -13,25 +13,23 @@
  * @module
  */
 
-import { Hono, type MiddlewareHandler } from "hono";
+import { type Context, Hono, type MiddlewareHandler } from "hono";
+import { canResample, decodeWavMono } from "@lipstream/shared";
 import type { AppEnv } from "../http/app_env.ts";
 import { requireContentType } from "../http/middleware/content_type.ts";
-import type { SpeechChunk, WavDecoder } from "../pipeline/types.ts";
 import { problem, ProblemError } from "../http/problem.ts";
-import { canResample } from "@lipstream/shared";
-import { audioTooLong } from "../pipeline/audio_limit.ts";
-import { MEL_SAMPLE_RATE_HZ } from "../lipsync/mel_timeline.ts";
 import type { RequestSchemas } from "../http/schemas.ts";
+import { audioTooLong } from "../pipeline/limits.ts";
+import { runUtterance, type UtteranceDeps } from "../pipeline/utterance.ts";
+import { multipartParts } from "../pipeline/utterance_parts.ts";
+import { lipsyncRequest } from "../pipeline/utterance_request.ts";
+import { MEL_SAMPLE_RATE_HZ } from "../lipsync/mel_timeline.ts";
 import { resolveAvatar } from "./resolve.ts";
-import {
-  utteranceResponse,
-  type UtteranceResponseDeps,
-} from "./utterance_response.ts";
+import { bodyTypes } from "./_contract.ts";
+import { lipsyncRoute } from "./lipsync_contract.ts";
 
 /** What the lip-sync route needs. */
-export interface LipsyncDeps extends UtteranceResponseDeps {
-  /** Decodes the upload. */
-  decodeWav: WavDecoder;
+export interface LipsyncDeps extends UtteranceDeps {
   /** Request schemas. */
   schemas: RequestSchemas;
   /** Stream-slot middleware shared by all streaming routes. */
@@ -40,16 +38,12 @@ export interface LipsyncDeps extends UtteranceResponseDeps {
   defaultFps: number;
   /** Seconds of audio per WAV part and lip-sync step. @default {1} */
   chunkSeconds?: number;
-  /** Longest upload, seconds of audio. @default {Infinity} */
-  maxAudioSeconds?: number;
 }
 
 /** Lowest upload sample rate (telephone audio); below it there is no speech band to lip-sync. */
 export const MIN_UPLOAD_SAMPLE_RATE_HZ = 8000;
 /** Highest upload sample rate. */
 export const MAX_UPLOAD_SAMPLE_RATE_HZ = 384_000;
-
-const WAV_TYPES = ["audio/wav", "audio/x-wav", "audio/wave", "audio/vnd.wave"];
 
 interface Upload {
   params: Record<string, unknown>;
@@ -116,10 +110,10 @@ function checkSampleRate(sampleRateHz: number): void {
   });
 }
 
-function decode(decodeWav: WavDecoder, bytes: Uint8Array) {
-  let decoded: ReturnType<WavDecoder>;
+function decode(bytes: Uint8Array) {
+  let decoded: ReturnType<typeof decodeWavMono>;
   try {
-    decoded = decodeWav(bytes);
+    decoded = decodeWavMono(bytes);
   } catch (error) {
     if (!(error instanceof SyntaxError || error instanceof RangeError)) {
       throw error;
@@ -138,21 +132,42 @@ function decode(decodeWav: WavDecoder, bytes: Uint8Array) {
   return decoded;
 }
 
-async function* audioChunks(
-  samples: Float32Array,
-  sampleRateHz: number,
-  chunkSeconds: number,
-  signal: AbortSignal,
-): AsyncGenerator<SpeechChunk> {
-  const step = Math.max(1, Math.round(chunkSeconds * sampleRateHz));
-  for (let start = 0, index = 0; start < samples.length; start += step) {
-    signal.throwIfAborted();
-    yield {
-      sentenceIndex: index++,
-      samples: samples.subarray(start, Math.min(samples.length, start + step)),
-      sampleRateHz,
-    };
+/**
+ * Answers `POST /v1/lipsync`: parse (read and decode the upload) → resolve →
+ * run → respond.
+ *
+ * @param c The request context.
+ * @param deps Services, schemas and limits.
+ * @returns The streamed response.
+ */
+export async function lipsyncHandler(
+  c: Context<AppEnv>,
+  deps: LipsyncDeps,
+): Promise<Response> {
+  const startedAtMs = deps.now();
+  const upload = await readUpload(c.req.raw, new URL(c.req.url));
+  const params = deps.schemas.lipsync.parse(upload.params);
+  const avatar = await resolveAvatar(deps.lipSync, params.avatar);
+  const { samples, sampleRateHz } = decode(upload.bytes);
+  checkSampleRate(sampleRateHz);
+  const maxSeconds = deps.maxAudioSeconds ?? Infinity;
+  if (samples.length / sampleRateHz > maxSeconds) {
+    throw audioTooLong(maxSeconds, "/audio");
   }
+  const request = lipsyncRequest(params, {
+    avatar,
+    defaultFps: deps.defaultFps,
+    samples,
+    sampleRateHz,
+    chunkSeconds: deps.chunkSeconds ?? 1,
+  });
+  const utterance = await runUtterance(deps, request, {
+    writer: multipartParts,
+    owner: c.var.clientKey,
+    log: c.var.log,
+    startedAtMs,
+  });
+  return c.body(utterance.body, 200, utterance.headers);
 }
 
 /**
@@ -162,40 +177,12 @@ async function* audioChunks(
  * @returns The sub-app.
  */
 export function lipsyncRoutes(deps: LipsyncDeps): Hono<AppEnv> {
-  const chunkSeconds = deps.chunkSeconds ?? 1;
-  return new Hono<AppEnv>().post(
-    "/v1/lipsync",
-    requireContentType([...WAV_TYPES, "multipart/form-data"]),
+  const route = lipsyncRoute(deps.schemas);
+  return new Hono<AppEnv>().on(
+    route.method,
+    route.getRoutingPath(),
+    requireContentType(bodyTypes(route)),
     deps.streamLimit,
-    async (c) => {
-      const startedAtMs = deps.now();
-      const upload = await readUpload(c.req.raw, new URL(c.req.url));
-      const params = deps.schemas.lipsync.parse(upload.params);
-      const avatar = await resolveAvatar(deps.lipSync, params.avatar);
-      const { samples, sampleRateHz } = decode(deps.decodeWav, upload.bytes);
-      checkSampleRate(sampleRateHz);
-      const maxSeconds = deps.maxAudioSeconds ?? Infinity;
-      if (samples.length / sampleRateHz > maxSeconds) {
-        throw audioTooLong(maxSeconds, "/audio");
-      }
-      return await utteranceResponse(c, deps, {
-        route: "/v1/lipsync",
-        startedAtMs,
-        avatarId: avatar.id,
-        sessionId: params.session,
-        idlePosition: params.idle_position,
-        fps: params.fps ?? deps.defaultFps,
-        jpegQuality: params.jpeg_quality,
-        audioFormat: params.audio_format ?? "pcm16",
-        start: { avatar: avatar.id, sample_rate: sampleRateHz },
-        audio: (signal) =>
-          audioChunks(samples, sampleRateHz, chunkSeconds, signal),
-        audioMs: () => 0,
-        audioPath: "/audio",
-        // Audio is at hand at once; wait for the first frame, so a lip
-        // model that cannot run (backend down) answers 503 before the stream.
-        primeUntilFrame: true,
-      });
-    },
+    (c) => lipsyncHandler(c, deps),
   );
 }

@@ -10,6 +10,7 @@ import {
   type MetricsRegistry,
   PROMETHEUS_CONTENT_TYPE,
 } from "../http/prometheus.ts";
+import { metricsRoute } from "./metrics_contract.ts";
 
 /**
  * Creates the metrics route.
@@ -31,8 +32,9 @@ import {
  * ```
  */
 export function metricsRoutes(registry: MetricsRegistry): Hono<AppEnv> {
-  return new Hono<AppEnv>().get(
-    "/metrics",
+  return new Hono<AppEnv>().on(
+    metricsRoute.method,
+    metricsRoute.getRoutingPath(),
     (c) =>
       c.body(registry.render(), 200, {
         "Content-Type": PROMETHEUS_CONTENT_TYPE,

@@ -12,6 +12,7 @@ import type {
   SpeechService,
   VoiceInfo,
 } from "../pipeline/types.ts";
+import { defined } from "@lipstream/shared";
 import { nothingToSpeak, planSynthesis } from "../text/front_end.ts";
 import {
   type SentenceSplitterOptions,
@@ -50,7 +51,7 @@ function describe(voice: Voice): VoiceInfo {
     speakers,
     numSpeakers: voice.numSpeakers,
     sampleRateHz: voice.sampleRateHz,
-    ...(voice.fixture ? { fixture: true } : {}),
+    ...defined({ fixture: voice.fixture || undefined }),
   };
 }
 
@@ -95,9 +96,7 @@ export function createSpeechService(
   const infos = new Map(
     [...voices.values()].map((voice) => [voice.id, describe(voice)]),
   );
-  const planOptions = options.maxTextChars === undefined
-    ? {}
-    : { maxTextChars: options.maxTextChars };
+  const planOptions = defined({ maxTextChars: options.maxTextChars });
 
   return {
     listVoices: () =>
@@ -122,18 +121,12 @@ export function createSpeechService(
       if (sentences.length === 0) throw nothingToSpeak(voice.id, request.text);
       for (const [sentenceIndex, text] of sentences.entries()) {
         signal.throwIfAborted();
-        const plan = await planSynthesis(voice, {
-          text,
-          ...(language === undefined ? {} : { language }),
-          ...(request.speaker === undefined
-            ? {}
-            : { speaker: request.speaker }),
-          ...(request.speed === undefined ? {} : { speed: request.speed }),
-          ...(request.noiseScale === undefined
-            ? {}
-            : { noiseScale: request.noiseScale }),
-          ...(request.noiseW === undefined ? {} : { noiseW: request.noiseW }),
-        }, planOptions);
+        // The request's options, as they are, for one sentence.
+        const plan = await planSynthesis(
+          voice,
+          defined({ ...request, text, language }),
+          planOptions,
+        );
         for (const warning of plan.warnings) {
           options.onWarning?.(voice.id, warning);
         }

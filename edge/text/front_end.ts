@@ -6,6 +6,7 @@
  * @module
  */
 
+import { defined } from "@lipstream/shared";
 import type { PiperVoice, VitsVoice, Voice } from "../voices/voice.ts";
 import { assertCleanerSupported, runCleaner } from "./cleaners.ts";
 import { espeakPhonemes } from "./espeak_phonemes.ts";
@@ -171,7 +172,7 @@ export function nothingToSpeak(
   return new TextFrontEndError("nothing_to_speak", {
     field: "text",
     voice: voiceId,
-    ...(character === undefined ? {} : { character }),
+    ...defined({ character }),
     message:
       `Cannot plan synthesis: the text has nothing the voice can speak: ${which}`,
   });

@@ -5,6 +5,7 @@
  * @module
  */
 
+import { defined } from "@lipstream/shared";
 import { parseConfig } from "./_parse_config.ts";
 import { PiperConfigSchema } from "./piper_config.ts";
 import { impliedSymbols } from "./implied_symbols.ts";
@@ -291,12 +292,10 @@ export function createVoice(
     numSpeakers: 1,
     speakerInput: false,
     scales: { ...VITS_SCALES },
-    ...(options.modelFile === undefined
-      ? {}
-      : { modelFile: options.modelFile }),
-    ...(options.streaming === undefined
-      ? {}
-      : { streaming: options.streaming }),
+    ...defined({
+      modelFile: options.modelFile,
+      streaming: options.streaming,
+    }),
   };
   const kind = options.kind ?? detectKind(json, file);
   return kind === "vits"

@@ -16,6 +16,7 @@
  * @module
  */
 
+import { defined } from "@lipstream/shared";
 import { z } from "zod";
 import { parseConfig } from "./_parse_config.ts";
 import { createVoice, type Voice, type VoiceStreaming } from "./voice.ts";
@@ -105,9 +106,11 @@ async function loadFolderVoice(
   return createVoice(id, await readJson(files, file), {
     kind: file === piper ? "piper" : "vits",
     file,
-    ...(hasModel ? { modelFile: `${id}/model.onnx` } : {}),
-    ...(tritonModel === undefined ? {} : { tritonModel }),
-    ...(streaming === undefined ? {} : { streaming }),
+    ...defined({
+      modelFile: hasModel ? `${id}/model.onnx` : undefined,
+      tritonModel,
+      streaming,
+    }),
   });
 }
 

@@ -1,20 +1,17 @@
 /**
- * The browser client served by the edge: a page at `/` and its modules under
- * `/web/`, held as strings so any runtime (Deno, Workers-style isolates) can
- * serve them with no filesystem and no build step.
+ * The browser client served by the edge: the page at `/` and its files under
+ * `/web/`. The client is TypeScript in `client/` (checked with the DOM types,
+ * unit-tested in Deno), bundled by `deno task web:bundle` into the committed
+ * `app.bundle.js`; the page, the styles and the bundle are imported as text,
+ * so they are part of the module graph and any runtime (Deno, Workers-style
+ * isolates) serves them from memory, with no filesystem and no build step.
  *
  * @module
  */
 
-import { APP_JS } from "./app_js.ts";
-import { AUDIO_TIMELINE_JS } from "./audio_timeline_js.ts";
-import { CONTROLS_JS } from "./controls_js.ts";
-import { FRAME_PAINTER_JS } from "./frame_painter_js.ts";
-import { IDLE_LOOP_JS } from "./idle_loop_js.ts";
-import { INDEX_HTML } from "./index_html.ts";
-import { MULTIPART_JS } from "./multipart_js.ts";
-import { STYLE_CSS } from "./style_css.ts";
-import { WAV_JS } from "./wav_js.ts";
+import APP_JS from "./app.bundle.js" with { type: "text" };
+import INDEX_HTML from "./client/index.html" with { type: "text" };
+import STYLE_CSS from "./client/style.css" with { type: "text" };
 
 /** One static file: its media type and text. */
 export interface WebAsset {
@@ -24,8 +21,6 @@ export interface WebAsset {
   body: string;
 }
 
-const JS = "text/javascript; charset=utf-8";
-
 /** The page itself, served at `/`. */
 export const INDEX_PAGE: WebAsset = {
   contentType: "text/html; charset=utf-8",
@@ -34,14 +29,8 @@ export const INDEX_PAGE: WebAsset = {
 
 /** The files under `/web/`, by name. */
 export const WEB_ASSETS: Readonly<Record<string, WebAsset>> = {
-  "app.js": { contentType: JS, body: APP_JS },
-  "audio_timeline.js": { contentType: JS, body: AUDIO_TIMELINE_JS },
-  "controls.js": { contentType: JS, body: CONTROLS_JS },
-  "frame_painter.js": { contentType: JS, body: FRAME_PAINTER_JS },
-  "idle_loop.js": { contentType: JS, body: IDLE_LOOP_JS },
-  "multipart.js": { contentType: JS, body: MULTIPART_JS },
+  "app.js": { contentType: "text/javascript; charset=utf-8", body: APP_JS },
   "style.css": { contentType: "text/css; charset=utf-8", body: STYLE_CSS },
-  "wav.js": { contentType: JS, body: WAV_JS },
 };
 
 /**

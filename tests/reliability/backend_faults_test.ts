@@ -37,6 +37,7 @@ async function edgeOver(tritonUrl: string, env: Record<string, string> = {}) {
     async close() {
       await served.close();
       await pipeline.backend.close();
+      pipeline.espeak.close();
     },
   };
 }

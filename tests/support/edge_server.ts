@@ -36,6 +36,7 @@ export async function withEdgeServer(
   } finally {
     await server.shutdown();
     await pipeline.backend.close();
+    pipeline.espeak.close();
     pipeline.store.close();
   }
 }

@@ -4,7 +4,6 @@
  * @module
  */
 
-import { decodeWavMono, encodeWav } from "@lipstream/shared";
 import { type AppConfig, createApp, type EdgeApp } from "@lipstream/edge/app";
 import { createJsonLogger } from "@lipstream/edge/log";
 import {
@@ -46,8 +45,6 @@ export function createTestApp(
     speech: createToneSpeechService(stats, options),
     lipSync: createSolidLipSyncService(stats, options),
     readiness: createFixedReadiness(options.ready ?? true),
-    encodeWav,
-    decodeWav: decodeWavMono,
     log: createJsonLogger({
       level: "debug",
       write: (line) => logs.push(JSON.parse(line)),

@@ -9,7 +9,7 @@
 
 import type { Page } from "playwright-core";
 
-/** The counters of `window.lipstream.stats` (see `edge/web/app_js.ts`). */
+/** The counters of `window.lipstream.stats` (`UtteranceStats` in `edge/web/client/utterance_stats.ts`). */
 export interface PageStats {
   mode: "stream" | "simple";
   state: string;
