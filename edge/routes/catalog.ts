@@ -30,7 +30,8 @@ import {
  *
  * @example The drawn demo avatar: listed, and its idle frame served
  * ```ts
- * import { buildDemoAvatarPack, loadAvatarPack } from "../avatar/mod.ts";
+ * import { loadAvatarPack } from "../avatar/mod.ts";
+ * import { buildDemoAvatarPack } from "../avatar_build/demo_avatar.ts";
  * import { problemErrors } from "../http/middleware/problem_errors.ts";
  * import { createRequestSchemas } from "../http/schemas.ts";
  * import { createLipSyncService } from "../lipsync/mod.ts";

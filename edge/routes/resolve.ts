@@ -96,7 +96,8 @@ export async function resolveVoice(
  *
  * @example The drawn demo avatar, and an unknown one
  * ```ts
- * import { buildDemoAvatarPack, loadAvatarPack } from "../avatar/mod.ts";
+ * import { loadAvatarPack } from "../avatar/mod.ts";
+ * import { buildDemoAvatarPack } from "../avatar_build/demo_avatar.ts";
  * import { ProblemError } from "../http/problem.ts";
  * import { createLipSyncService } from "../lipsync/mod.ts";
  * import { resolveAvatar } from "./resolve.ts";
