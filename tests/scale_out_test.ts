@@ -314,6 +314,9 @@ Deno.test({
               delays.map((ms) => ms.toFixed(1)).join(", ")
             }`,
           );
+          // The goal is 100 ms; the median holds it, one slow sample on a busy machine may not.
+          const median = [...delays].sort((x, y) => x - y)[delays.length >> 1]!;
+          assert.ok(median <= 100, `median cancel ${median} ms`);
           for (const ms of delays) assert.ok(ms < 1000, `cancel took ${ms} ms`);
         },
       );
