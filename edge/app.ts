@@ -39,6 +39,8 @@ import { lipsyncRoutes } from "./routes/lipsync.ts";
 import { speakRoutes } from "./routes/speak.ts";
 import { ttsRoutes } from "./routes/tts.ts";
 import { webRoutes } from "./routes/web.ts";
+import { mediaTokenRoutes } from "./routes/media_token.ts";
+import { createMediaTokens } from "./http/media_token.ts";
 import { createRequestSchemas } from "./http/schemas.ts";
 import { StreamSlots } from "./http/stream_slots.ts";
 import { UtteranceRegistry } from "./pipeline/utterances.ts";
@@ -63,6 +65,7 @@ export type AppConfig =
       | "writeDeadlineMs"
       | "bodyReadTimeoutMs"
       | "metricsRequireKey"
+      | "mediaTokenTtlMs"
     >
   >;
 
@@ -203,8 +206,12 @@ export function createApp(deps: AppDeps): EdgeApp {
   app.route("/", metricsRoutes(metrics.registry));
   app.route("/", openApiRoutes(schemas));
   app.route("/", webRoutes());
+  const tokens = config.apiKeys.length === 0 ? undefined : createMediaTokens({
+    keys: config.apiKeys,
+    ...defined({ ttlMs: config.mediaTokenTtlMs }),
+  });
   // The key is checked before any body byte is read (see bodySize).
-  app.use("/v1/*", apiKey(config.apiKeys));
+  app.use("/v1/*", apiKey(config.apiKeys, defined({ tokens })));
   app.use(bodySize(config.maxBodyBytes, {
     readTimeoutMs: config.bodyReadTimeoutMs ?? 0,
   }));
@@ -213,5 +220,6 @@ export function createApp(deps: AppDeps): EdgeApp {
   app.route("/", lipsyncRoutes(common));
   app.route("/", ttsRoutes(common));
   app.route("/", mjpegRoutes(common));
+  app.route("/", mediaTokenRoutes(tokens));
   return { app, metrics, slots, utterances, drain };
 }

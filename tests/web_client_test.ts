@@ -61,11 +61,15 @@ const MS_PER_WORD = 40;
 
 /** A server on loopback; swap the body for the embedded server once the real pipeline is wanted here. */
 function startServer(
-  options: { sentenceDelayMs?: number } = {},
+  options: { sentenceDelayMs?: number; apiKeys?: string[] } = {},
 ): Promise<{ url: string; stats: FakeStats; close: () => Promise<void> }> {
   const stats = createFakeStats();
   const { app } = createApp({
-    config: { ...TEST_CONFIG, maxTextLength: 2000 },
+    config: {
+      ...TEST_CONFIG,
+      maxTextLength: 2000,
+      apiKeys: options.apiKeys ?? [],
+    },
     speech: createToneSpeechService(stats, options),
     lipSync: createFaceLipSyncService(stats),
     readiness: createFixedReadiness(true),
@@ -128,6 +132,7 @@ const OFFLINE_ARGS = [
 async function withPage<S extends { url: string; close: () => Promise<void> }>(
   server: S | Promise<S>,
   body: (page: Page, server: S) => Promise<void>,
+  options: { waitReady?: boolean } = {},
 ): Promise<void> {
   server = await server;
   let browser: Browser | undefined;
@@ -155,7 +160,9 @@ async function withPage<S extends { url: string; close: () => Promise<void> }>(
     page.on("pageerror", (error) => pageErrors.push(String(error)));
     await installSourceTracker(page);
     await page.goto(server.url);
-    await waitForExpression(page, "window.lipstream?.ready === true", 10_000);
+    if (options.waitReady ?? true) {
+      await waitForExpression(page, "window.lipstream?.ready === true", 10_000);
+    }
     await body(page, server);
     assert.deepEqual(pageErrors, []);
     assert.deepEqual(offsite, []);
@@ -439,6 +446,41 @@ Deno.test({
       );
       assert.equal(await page.locator("#face").isHidden(), true);
     });
+  },
+});
+
+Deno.test({
+  name:
+    "web client with API keys: the key field opens, and simple mode's MJPEG <img> loads with a media token",
+  ignore: SKIP,
+  async fn() {
+    const key = "k".repeat(24);
+    await withPage(startServer({ apiKeys: [key] }), async (page, server) => {
+      // Without the key the catalog is a 401: the page shows the key field.
+      await waitForExpression(
+        page,
+        "window.lipstream?.stats.state === 'error'",
+        10_000,
+      );
+      assert.equal(await page.locator("#api-key").isVisible(), true);
+      await page.locator("#api-key").fill(key);
+      await page.locator("#api-key").dispatchEvent("change");
+      await waitForExpression(page, "window.lipstream?.ready === true", 10_000);
+      await page.getByLabel("Text", { exact: true }).fill(sentence(0, 8));
+      await page.getByLabel("Avatar", { exact: true }).selectOption("face");
+      await page.getByLabel(/Simple mode/).check();
+      await page.getByRole("button", { name: "Speak" }).click();
+      await waitForExpression(
+        page,
+        'document.getElementById("simple-video").naturalWidth === 128',
+        10_000,
+      );
+      const src: string = await page.evaluate(
+        'document.getElementById("simple-video").src',
+      );
+      assert.match(src, /[?&]token=v1\./);
+      assert.equal(server.stats.sessions.length, 1);
+    }, { waitReady: false });
   },
 });
 

@@ -170,6 +170,11 @@ export const CONFIG_VARIABLES = {
         "accepted Bearer keys, checked before a body is read (`/readyz` details need one); empty: no auth",
     },
   ),
+  mediaTokenTtlMs: variable("MEDIA_TOKEN_TTL_MS", integer(1000, 86_400_000), {
+    default: "600000",
+    meaning:
+      "how long a `POST /v1/media-token` token opens `<img>`/`<audio>` URLs, ms",
+  }),
   corsOrigins: variable(
     "CORS_ORIGINS",
     list(

@@ -143,14 +143,23 @@ const LipsyncParams = z.strictObject({
   audio_format: AudioFormat.optional(),
 });
 
+/** The `?token=` of URLs a browser loads by itself (checked by the API-key middleware). */
+const MEDIA_TOKEN_FIELD = {
+  token: z.string().max(256).optional().describe(
+    "A media token from `POST /v1/media-token`, for `<img>`/`<audio>` URLs that cannot send `Authorization`",
+  ),
+};
+
 const IdleParams = z.strictObject({
   session: Session.optional(),
+  ...MEDIA_TOKEN_FIELD,
 });
 
 function mjpegSchema(maxTextLength: number) {
   return z.strictObject({
     ...voiceQueryFields(maxTextLength),
     ...VIDEO_QUERY_FIELDS,
+    ...MEDIA_TOKEN_FIELD,
   });
 }
 

@@ -15,6 +15,7 @@ import {
 } from "./catalog_contract.ts";
 import { healthzRoute, readyzRoute } from "./health_contract.ts";
 import { lipsyncRoute } from "./lipsync_contract.ts";
+import { mediaTokenRoute } from "./media_token_contract.ts";
 import { metricsRoute } from "./metrics_contract.ts";
 import { mjpegRoute } from "./mjpeg_contract.ts";
 import { cancelUtteranceRoute, speakRoute } from "./speak_contract.ts";
@@ -50,5 +51,6 @@ export function apiRoutes(schemas: RequestSchemas) {
     healthzRoute,
     readyzRoute,
     metricsRoute,
+    mediaTokenRoute,
   ];
 }

@@ -283,6 +283,20 @@ function scenarios(): Record<string, Record<number, Scenario>> {
       200: { request: get("/readyz") },
       503: { ready: false, request: get("/readyz") },
     },
+    mintMediaToken: {
+      200: {
+        ...keyed,
+        request: (s) =>
+          s.fetch("/v1/media-token", {
+            method: "POST",
+            headers: { Authorization: `Bearer ${KEY}` },
+          }),
+      },
+      401: {
+        ...keyed,
+        request: (s) => s.fetch("/v1/media-token", { method: "POST" }),
+      },
+    },
     metrics: {
       200: { request: get("/metrics") },
       401: {

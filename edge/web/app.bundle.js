@@ -226,6 +226,12 @@ function picker(form2, name) {
   }
   return element2;
 }
+function revealApiKey(form2) {
+  const key = field(form2, "api-key");
+  const section = key.closest("details");
+  if (section) section.open = true;
+  key.focus();
+}
 function authHeaders(form2) {
   const key = field(form2, "api-key").value.trim();
   return key ? {
@@ -1241,6 +1247,21 @@ function idlePositionAfter(stats, fallback) {
   return start + Math.round(stats.lastPaintedPtsMs * stats.fps / 1e3) + 1;
 }
 
+// edge/web/client/media_token.ts
+async function mediaTokenQuery(headers, signal, fetcher = fetch) {
+  if (headers.Authorization === void 0) return "";
+  const response = await fetcher("/v1/media-token", {
+    method: "POST",
+    headers,
+    signal
+  });
+  if (!response.ok) {
+    throw new Error(`media token: HTTP ${response.status}`);
+  }
+  const { token } = await response.json();
+  return token === null ? "" : `&token=${encodeURIComponent(token)}`;
+}
+
 // edge/web/client/app.ts
 function element(id, type) {
   const found = document.getElementById(id);
@@ -1348,6 +1369,9 @@ async function speakSimple(body, headers, stats) {
     audioDurationSec: null
   };
   stats.simple = simple;
+  const tokenQuery = mediaTokenQuery(headers, utterance.controller.signal);
+  tokenQuery.catch(() => {
+  });
   const response = await fetch("/v1/tts", {
     method: "POST",
     headers: {
@@ -1368,7 +1392,7 @@ async function speakSimple(body, headers, stats) {
     once: true
   });
   simpleAudio.src = tts.audio;
-  simpleVideo.src = `/v1/speak.mjpeg?${mjpegQuery(body, sessionId)}`;
+  simpleVideo.src = `/v1/speak.mjpeg?${mjpegQuery(body, sessionId)}${await tokenQuery}`;
   stats.state = "speaking";
   await simpleAudio.play().catch(() => {
   });
@@ -1448,6 +1472,7 @@ async function init() {
   } catch (error) {
     lipstream.stats.state = "error";
     lipstream.stats.error = `Cannot load voices and avatars: ${error instanceof Error ? error.message : String(error)}`;
+    revealApiKey(form);
   }
 }
 form.addEventListener("submit", (event) => {

@@ -7,11 +7,16 @@
  * to everybody at once; `anonymous` only when the runtime gives no address
  * (in-process `app.request()`).
  *
+ * With media tokens (see `../media_token.ts`), a `GET` or `HEAD` without an
+ * `Authorization` header may carry `?token=…` instead: URLs that `<img>` and
+ * `<audio>` load by themselves cannot send a header.
+ *
  * @module
  */
 
 import type { Context, MiddlewareHandler } from "hono";
 import type { AppEnv } from "../app_env.ts";
+import type { MediaTokens } from "../media_token.ts";
 import { problem } from "../problem.ts";
 
 /** The outcome of checking a request's key. */
@@ -73,12 +78,18 @@ export function remoteAddress(c: Context): string | undefined {
   return typeof hostname === "string" ? hostname : undefined;
 }
 
+/** Options of {@linkcode apiKey}. */
+export interface ApiKeyOptions {
+  /** Accepts `?token=` on `GET`/`HEAD` as the key that minted it. */
+  tokens?: MediaTokens;
+}
+
 /**
  * Creates the API-key middleware.
  *
  * @param keys The accepted keys; empty turns authentication off.
+ * @param options Media tokens.
  * @returns The middleware.
- *
  * @example No key is a 401 problem; a valid key names the caller
  * ```ts
  * import { Hono } from "hono";
@@ -100,16 +111,38 @@ export function remoteAddress(c: Context): string | undefined {
  * assert.equal(await known.text(), "key:0");
  * ```
  */
-export function apiKey(keys: readonly string[]): MiddlewareHandler<AppEnv> {
+export function apiKey(
+  keys: readonly string[],
+  options: ApiKeyOptions = {},
+): MiddlewareHandler<AppEnv> {
   const encoder = new TextEncoder();
   const encoded = keys.map((key) => encoder.encode(key));
+  const { tokens } = options;
   return async function apiKey(c, next) {
     if (encoded.length === 0) {
       const address = remoteAddress(c);
       c.set("clientKey", address ? `address:${address}` : "anonymous");
       return await next();
     }
-    const check = checkApiKey(encoded, c.req.header("Authorization"));
+    const header = c.req.header("Authorization");
+    const token = c.req.query("token");
+    if (
+      tokens && header === undefined && token !== undefined &&
+      (c.req.method === "GET" || c.req.method === "HEAD")
+    ) {
+      const check = await tokens.verify(token);
+      if (!check.ok) {
+        throw problem(401, "unauthorized", {
+          detail: check.reason === "expired"
+            ? "The media token has expired: mint another with POST /v1/media-token"
+            : "The media token is not valid",
+          headers: { "WWW-Authenticate": 'Bearer realm="lipstream"' },
+        });
+      }
+      c.set("clientKey", `key:${check.index}`);
+      return await next();
+    }
+    const check = checkApiKey(encoded, header);
     if (!check.ok) {
       throw problem(401, "unauthorized", {
         detail: check.reason === "invalid"

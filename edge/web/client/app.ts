@@ -19,6 +19,7 @@ import {
   onField,
   problemText,
   readSpeakBody,
+  revealApiKey,
   selectedAvatar,
 } from "./controls.ts";
 import { FramePainter } from "./frame_painter.ts";
@@ -33,6 +34,7 @@ import {
   type PlayMode,
   type UtteranceStats,
 } from "./utterance_stats.ts";
+import { mediaTokenQuery } from "./media_token.ts";
 
 /** What the page exposes on `window.lipstream`. */
 export interface LipstreamPage {
@@ -197,6 +199,9 @@ async function speakSimple(
     audioDurationSec: null,
   };
   stats.simple = simple;
+  // The <img> cannot send the key: with one, its URL carries a media token.
+  const tokenQuery = mediaTokenQuery(headers, utterance.controller.signal);
+  tokenQuery.catch(() => {});
   const response = await fetch("/v1/tts", {
     method: "POST",
     headers: { "Content-Type": "application/json", ...headers },
@@ -212,7 +217,9 @@ async function speakSimple(
     simple.audioDurationSec = simpleAudio.duration;
   }, { once: true });
   simpleAudio.src = tts.audio;
-  simpleVideo.src = `/v1/speak.mjpeg?${mjpegQuery(body, sessionId)}`;
+  simpleVideo.src = `/v1/speak.mjpeg?${
+    mjpegQuery(body, sessionId)
+  }${await tokenQuery}`;
   stats.state = "speaking";
   await simpleAudio.play().catch(() => {});
   stats.ttfaMs = performance.now() - stats.startedAt;
@@ -305,6 +312,8 @@ async function init(): Promise<void> {
     lipstream.stats.error = `Cannot load voices and avatars: ${
       error instanceof Error ? error.message : String(error)
     }`;
+    // Most often a server with API keys: show the key field, not a collapsed section.
+    revealApiKey(form);
   }
 }
 

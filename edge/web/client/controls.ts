@@ -41,6 +41,14 @@ function picker(form: HTMLFormElement, name: string): HTMLSelectElement {
   return element;
 }
 
+/** Opens the collapsed section that holds the API key field and focuses it. */
+export function revealApiKey(form: HTMLFormElement): void {
+  const key = field(form, "api-key");
+  const section = key.closest("details");
+  if (section) section.open = true;
+  key.focus();
+}
+
 /** The API key field as request headers (none when empty). */
 export function authHeaders(form: HTMLFormElement): Record<string, string> {
   const key = field(form, "api-key").value.trim();
