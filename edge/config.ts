@@ -101,6 +101,7 @@ const ConfigSchema = z.object({
     return value;
   }),
   ORT_WORKERS: integer("ORT_WORKERS", 0, 64, 1),
+  FRAME_WORKERS: integer("FRAME_WORKERS", 0, 64, 1),
   ORT_INTRA_OP_THREADS: integer("ORT_INTRA_OP_THREADS", 0, 256, 0),
   FIRST_PIECE_MAX_CHARS: integer("FIRST_PIECE_MAX_CHARS", 0, 10_000, 40),
   SILENCE_PEAK: z.string().trim().optional().transform((raw, ctx) => {
@@ -198,6 +199,8 @@ export interface EdgeConfig {
   modelRepository: string;
   /** Embedded mode's ONNX Runtime worker threads (`ORT_WORKERS`, default 1; 0 runs ORT on the server's thread). */
   ortWorkers: number;
+  /** Frame worker threads for resample, mel, face batch, paste-back and JPEG (`FRAME_WORKERS`, default 1; 0 runs them on the server's thread). */
+  frameWorkers: number;
   /** ONNX Runtime intra-op threads per session (`ORT_INTRA_OP_THREADS`; absent or 0: the cores left after the server's thread, shared by the workers). */
   ortIntraOpThreads: number | undefined;
   /** The Wav2Lip model's name (`WAV2LIP_MODEL`); absent: `wav2lip` when served, else the fixture. */
@@ -326,6 +329,7 @@ export function readConfig(
     modelRepository: v.MODEL_REPOSITORY ?? "generated/models",
     wav2lipModel: v.WAV2LIP_MODEL,
     ortWorkers: v.ORT_WORKERS,
+    frameWorkers: v.FRAME_WORKERS,
     ortIntraOpThreads: v.ORT_INTRA_OP_THREADS === 0
       ? undefined
       : v.ORT_INTRA_OP_THREADS,

@@ -146,3 +146,14 @@ Deno.test("readConfig() names each bad variable, and reports all of them at once
   assert.ok(error instanceof ConfigError);
   assert.equal(error.issues.length, 3);
 });
+
+Deno.test("readConfig() reads FRAME_WORKERS (default 1, 0 = on the server thread)", () => {
+  assert.equal(readConfig({}).frameWorkers, 1);
+  assert.equal(readConfig({ FRAME_WORKERS: "0" }).frameWorkers, 0);
+  assert.equal(readConfig({ FRAME_WORKERS: "3" }).frameWorkers, 3);
+  assert.throws(
+    () => readConfig({ FRAME_WORKERS: "65" }),
+    (error: unknown) =>
+      error instanceof ConfigError && /FRAME_WORKERS/.test(error.message),
+  );
+});

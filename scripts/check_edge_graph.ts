@@ -27,6 +27,7 @@ const DEFAULT_ENTRIES = [
   "edge/text/mod.ts",
   "edge/frames/mod.ts",
   "edge/lipsync/mod.ts",
+  "edge/lipsync/frame_worker.ts",
   "inference/triton/mod.ts",
   "shared/mod.ts",
 ];

@@ -213,7 +213,7 @@ Deno.test("embedded pipeline: warm-up speaks with the fixture voice and renders 
     assert.deepEqual(report.voices, ["fixture_vits"]);
     assert.ok(report.frames > 10, `${report.frames} frames`);
   } finally {
-    await pipeline.backend.close();
+    await pipeline.close();
   }
 });
 

@@ -103,7 +103,7 @@ async function startEmbeddedServer(): Promise<
     url,
     close: async () => {
       await server.shutdown();
-      await pipeline.backend.close();
+      await pipeline.close();
     },
   };
 }

@@ -58,6 +58,8 @@ export interface PipelineDeps {
   voiceIds: string[];
   /** Loaded avatar ids. */
   avatarIds: string[];
+  /** Stops the frame workers and closes the backend (on shutdown). */
+  close(): Promise<void>;
 }
 
 /**
@@ -141,6 +143,7 @@ export async function buildPipelineDeps(
     blend: config.pasteBlend,
     jpegQuality: config.jpegQuality,
     maxSessions: config.maxSessions,
+    frameWorkers: config.frameWorkers,
   });
   const voiceModels = [...new Set(voices.map((voice) => voice.tritonModel))];
   const probes = [
@@ -172,5 +175,9 @@ export async function buildPipelineDeps(
     wav2lipModel,
     voiceIds: voices.map((voice) => voice.id),
     avatarIds: [...packs.keys()],
+    async close() {
+      lipSync.close();
+      await backend.close();
+    },
   };
 }
