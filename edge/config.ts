@@ -102,6 +102,7 @@ const ConfigSchema = z.object({
   }),
   ORT_WORKERS: integer("ORT_WORKERS", 0, 64, 1),
   FRAME_WORKERS: integer("FRAME_WORKERS", 0, 64, 1),
+  TEXT_WORKERS: integer("TEXT_WORKERS", 0, 64, 1),
   ORT_INTRA_OP_THREADS: integer("ORT_INTRA_OP_THREADS", 0, 256, 0),
   FIRST_PIECE_MAX_CHARS: integer("FIRST_PIECE_MAX_CHARS", 0, 10_000, 40),
   SILENCE_PEAK: z.string().trim().optional().transform((raw, ctx) => {
@@ -201,6 +202,8 @@ export interface EdgeConfig {
   ortWorkers: number;
   /** Frame worker threads for resample, mel, face batch, paste-back and JPEG (`FRAME_WORKERS`, default 1; 0 runs them on the server's thread). */
   frameWorkers: number;
+  /** Text front end worker threads (`TEXT_WORKERS`, default 1; 0 runs it on the server's thread). */
+  textWorkers: number;
   /** ONNX Runtime intra-op threads per session (`ORT_INTRA_OP_THREADS`; absent or 0: the cores left after the server's thread, shared by the workers). */
   ortIntraOpThreads: number | undefined;
   /** The Wav2Lip model's name (`WAV2LIP_MODEL`); absent: `wav2lip` when served, else the fixture. */
@@ -330,6 +333,7 @@ export function readConfig(
     wav2lipModel: v.WAV2LIP_MODEL,
     ortWorkers: v.ORT_WORKERS,
     frameWorkers: v.FRAME_WORKERS,
+    textWorkers: v.TEXT_WORKERS,
     ortIntraOpThreads: v.ORT_INTRA_OP_THREADS === 0
       ? undefined
       : v.ORT_INTRA_OP_THREADS,

@@ -147,10 +147,12 @@ Deno.test("readConfig() names each bad variable, and reports all of them at once
   assert.equal(error.issues.length, 3);
 });
 
-Deno.test("readConfig() reads FRAME_WORKERS (default 1, 0 = on the server thread)", () => {
+Deno.test("readConfig() reads FRAME_WORKERS and TEXT_WORKERS (default 1, 0 = on the server thread)", () => {
   assert.equal(readConfig({}).frameWorkers, 1);
   assert.equal(readConfig({ FRAME_WORKERS: "0" }).frameWorkers, 0);
   assert.equal(readConfig({ FRAME_WORKERS: "3" }).frameWorkers, 3);
+  assert.equal(readConfig({}).textWorkers, 1);
+  assert.equal(readConfig({ TEXT_WORKERS: "0" }).textWorkers, 0);
   assert.throws(
     () => readConfig({ FRAME_WORKERS: "65" }),
     (error: unknown) =>

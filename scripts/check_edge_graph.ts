@@ -28,6 +28,7 @@ const DEFAULT_ENTRIES = [
   "edge/frames/mod.ts",
   "edge/lipsync/mod.ts",
   "edge/lipsync/frame_worker.ts",
+  "edge/text/front_end_worker.ts",
   "inference/triton/mod.ts",
   "shared/mod.ts",
 ];

@@ -24,6 +24,7 @@ import type {
   WavEncoder,
 } from "../pipeline/types.ts";
 import { createSpeechService } from "../speech/speech_service.ts";
+import { FrontEndWorkers } from "../text/front_end_workers.ts";
 import { backendVoiceSynthesizer } from "../speech/voice_synthesizer.ts";
 import { backendStreamingSynthesizer } from "../speech/streaming_synthesizer.ts";
 import { denoVoiceFiles } from "../voices/deno_voice_files.ts";
@@ -125,7 +126,11 @@ export async function buildPipelineDeps(
   }
   const synthesizer = backendVoiceSynthesizer(backend);
   const lipModel = lipModelFromBackend(backend, lipName.resolve);
+  const frontEnd = config.textWorkers > 0 && typeof Worker === "function"
+    ? new FrontEndWorkers(config.textWorkers)
+    : undefined;
   const speech = createSpeechService({
+    ...(frontEnd === undefined ? {} : { plan: frontEnd.plan }),
     voices,
     synthesizer,
     streaming: backendStreamingSynthesizer(backend),
@@ -177,6 +182,7 @@ export async function buildPipelineDeps(
     avatarIds: [...packs.keys()],
     async close() {
       lipSync.close();
+      frontEnd?.close();
       await backend.close();
     },
   };

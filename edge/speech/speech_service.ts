@@ -18,6 +18,7 @@ import {
   splitSentences,
 } from "../text/sentence_splitter.ts";
 import { TextFrontEndError } from "../text/text_front_end_error.ts";
+import type { PlanSynthesis } from "../text/front_end_workers.ts";
 import type { Voice } from "../voices/voice.ts";
 import { voiceLanguages } from "./voice_languages.ts";
 import type { StreamingVoiceSynthesizer } from "./streaming_synthesizer.ts";
@@ -37,6 +38,8 @@ export interface SpeechServiceOptions {
   maxTextChars?: number;
   /** Receives the front end's warnings (dropped characters, guessed readings). */
   onWarning?: (voiceId: string, warning: string) => void;
+  /** The text front end (e.g. `FrontEndWorkers.plan`, off the server thread). @default {planSynthesis} */
+  plan?: PlanSynthesis;
 }
 
 function describe(voice: Voice): VoiceInfo {
@@ -122,7 +125,7 @@ export function createSpeechService(
       if (sentences.length === 0) throw nothingToSpeak(voice.id, request.text);
       for (const [sentenceIndex, text] of sentences.entries()) {
         signal.throwIfAborted();
-        const plan = await planSynthesis(voice, {
+        const plan = await (options.plan ?? planSynthesis)(voice, {
           text,
           ...(language === undefined ? {} : { language }),
           ...(request.speaker === undefined
