@@ -81,6 +81,10 @@ export async function buildPipelineDeps(
   config: EdgeConfig,
   log: Logger,
 ): Promise<PipelineDeps> {
+  // Workers load their modules while the voices, packs and models load.
+  const frontEnd = config.textWorkers > 0 && typeof Worker === "function"
+    ? new FrontEndWorkers(config.textWorkers)
+    : undefined;
   // One broken voice or pack is skipped (one log line naming the file and
   // field, listed in /readyz); the rest serve.
   const { voices, failed: failedVoices } = await scanVoicesFolder(
@@ -126,9 +130,6 @@ export async function buildPipelineDeps(
   }
   const synthesizer = backendVoiceSynthesizer(backend);
   const lipModel = lipModelFromBackend(backend, lipName.resolve);
-  const frontEnd = config.textWorkers > 0 && typeof Worker === "function"
-    ? new FrontEndWorkers(config.textWorkers)
-    : undefined;
   const speech = createSpeechService({
     ...(frontEnd === undefined ? {} : { plan: frontEnd.plan }),
     voices,
@@ -150,6 +151,7 @@ export async function buildPipelineDeps(
     maxSessions: config.maxSessions,
     frameWorkers: config.frameWorkers,
   });
+  await Promise.all([frontEnd?.ready, lipSync.frameWorkers?.ready]);
   const voiceModels = [...new Set(voices.map((voice) => voice.tritonModel))];
   const probes = [
     ...voiceModels.map((model) =>

@@ -55,6 +55,7 @@ export type ToFrameWorker =
 
 /** Worker → server thread. */
 export type FromFrameWorker =
+  | { type: "ready" }
   | {
     type: "result";
     id: number;

@@ -50,6 +50,9 @@ function reply(message: FromFrameWorker, transfer: ArrayBuffer[] = []): void {
   self.postMessage(message, transfer);
 }
 
+// Sent once the imports have loaded.
+reply({ type: "ready" });
+
 self.onmessage = (event: MessageEvent<ToFrameWorker>) => {
   const message = event.data;
   switch (message.type) {

@@ -67,11 +67,16 @@ class FrameThread {
   #failure: Error | undefined;
   /** Utterances open on this worker. */
   sessions = 0;
+  /** Resolves once the worker has loaded its modules (or failed). */
+  readonly ready: Promise<void>;
+  #loaded: () => void = () => {};
 
   constructor(module: URL, packs: SharedPack[]) {
     this.#worker = new Worker(module.href, { type: "module" });
+    this.ready = new Promise((resolve) => this.#loaded = resolve);
     this.#worker.onmessage = (event: MessageEvent<FromFrameWorker>) => {
       const message = event.data;
+      if (message.type === "ready") return this.#loaded();
       const pending = this.#pending.get(message.id);
       this.#pending.delete(message.id);
       if (message.type === "result") pending?.resolve(message.value);
@@ -127,6 +132,7 @@ class FrameThread {
 
   fail(error: Error): void {
     this.#failure ??= error;
+    this.#loaded();
     for (const pending of this.#pending.values()) pending.reject(error);
     this.#pending.clear();
   }
@@ -192,6 +198,13 @@ export class FrameWorkerPool {
     this.#threads = Array.from(
       { length: workers },
       () => new FrameThread(module, shared),
+    );
+  }
+
+  /** Resolves once every worker has loaded its modules (or failed). */
+  get ready(): Promise<void> {
+    return Promise.all(this.#threads.map((thread) => thread.ready)).then(
+      () => {},
     );
   }
 

@@ -19,8 +19,9 @@ export interface ToFrontEndWorker {
   options: PlanOptions;
 }
 
-/** Worker → server thread: the plan, or why not. */
+/** Worker → server thread: loaded, or a plan, or why not. */
 export type FromFrontEndWorker =
+  | { ready: true }
   | { id: number; plan: SynthesisPlan }
   | {
     id: number;

@@ -20,6 +20,9 @@ function reply(message: FromFrontEndWorker, transfer: ArrayBuffer[] = []) {
   self.postMessage(message, transfer);
 }
 
+// Sent once the imports (eSpeak NG, the dictionaries) have loaded.
+reply({ ready: true });
+
 self.onmessage = async (event: MessageEvent<ToFrontEndWorker>) => {
   const { id, voice, request, options } = event.data;
   try {

@@ -34,11 +34,16 @@ class FrontEndThread {
   readonly #worker: Worker;
   readonly pending = new Map<number, Pending>();
   failure: Error | undefined;
+  /** Resolves once the worker has loaded its modules (or failed). */
+  readonly ready: Promise<void>;
+  #loaded: () => void = () => {};
 
   constructor(module: URL) {
     this.#worker = new Worker(module.href, { type: "module" });
+    this.ready = new Promise((resolve) => this.#loaded = resolve);
     this.#worker.onmessage = (event: MessageEvent<FromFrontEndWorker>) => {
       const message = event.data;
+      if ("ready" in message) return this.#loaded();
       const pending = this.pending.get(message.id);
       this.pending.delete(message.id);
       if ("plan" in message) pending?.resolve(message.plan);
@@ -61,6 +66,7 @@ class FrontEndThread {
 
   fail(error: Error): void {
     this.failure ??= error;
+    this.#loaded();
     for (const pending of this.pending.values()) pending.reject(error);
     this.pending.clear();
   }
@@ -120,6 +126,16 @@ export class FrontEndWorkers {
 
   /** Calls planned on the workers so far. */
   planned = 0;
+
+  /**
+   * Resolves once every worker has loaded its modules (or failed): awaited
+   * at start-up, so the first request does not wait for eSpeak NG to load.
+   */
+  get ready(): Promise<void> {
+    return Promise.all(this.#threads.map((thread) => thread.ready)).then(
+      () => {},
+    );
+  }
 
   /** {@linkcode planSynthesis} on the least busy worker. */
   readonly plan: PlanSynthesis = async (voice, request, options = {}) => {
