@@ -159,3 +159,16 @@ Deno.test("readConfig() takes a redis:// REDIS_URL and names the variable otherw
       error instanceof ConfigError && /REDIS_URL/.test(error.message),
   );
 });
+
+Deno.test("readConfig() reads FRAME_WORKERS and TEXT_WORKERS (default 1, 0 = on the server thread)", () => {
+  assert.equal(readConfig({}).frameWorkers, 1);
+  assert.equal(readConfig({ FRAME_WORKERS: "0" }).frameWorkers, 0);
+  assert.equal(readConfig({ FRAME_WORKERS: "3" }).frameWorkers, 3);
+  assert.equal(readConfig({}).textWorkers, 1);
+  assert.equal(readConfig({ TEXT_WORKERS: "0" }).textWorkers, 0);
+  assert.throws(
+    () => readConfig({ FRAME_WORKERS: "65" }),
+    (error: unknown) =>
+      error instanceof ConfigError && /FRAME_WORKERS/.test(error.message),
+  );
+});

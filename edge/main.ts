@@ -174,7 +174,6 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
   Deno.addSignalListener(signal, () => void stop(signal));
 }
 await server.finished;
-await pipeline.backend.close();
-pipeline.store.close();
+await pipeline.close();
 say("stopped");
 Deno.exit(0);

@@ -10,12 +10,21 @@
  * generated section of `BENCHMARKS.md`. `--quick` (about 2 minutes): 2 runs
  * per model and no run with the overload policy off.
  *
+ * Per-stage profile (`stage_profile.ts`): synthesis, resample + mel, face
+ * batch, Wav2Lip, paste-back, JPEG and the multipart write, p50/p95 per
+ * model, timed in this process through the server's modules, with the frame
+ * work and the text front end on their workers (the default) and on the
+ * server thread (`FRAME_WORKERS=0 TEXT_WORKERS=0`), and how late a 10 ms timer on the server thread fires
+ * meanwhile.
+ *
  * The voice is the fixture tone voice (`fixture_vits`): the original-size
  * VITS export is not in this run, so synthesis cost here is pipeline
  * overhead only.
  *
  * @module
  */
+
+import { profileStages, type StageProfile, STAGES } from "./stage_profile.ts";
 
 const QUICK = Deno.args.includes("--quick");
 const RUNS = QUICK ? 2 : 8;
@@ -304,6 +313,33 @@ if (import.meta.main) {
       ),
     ]),
   ];
+  const profileRuns = QUICK ? 1 : 3;
+  const profiles: { name: string; profile: StageProfile }[] = [];
+  for (
+    const [name, model, workers] of [
+      ["fixture lip model, workers (default)", "fixture_wav2lip", 1],
+      [
+        "fixture lip model, FRAME_WORKERS=0 TEXT_WORKERS=0",
+        "fixture_wav2lip",
+        0,
+      ],
+      ["real-size Wav2Lip, workers (default)", "wav2lip", 1],
+      ["real-size Wav2Lip, FRAME_WORKERS=0 TEXT_WORKERS=0", "wav2lip", 0],
+    ] as const
+  ) {
+    const profile = await profileStages({
+      repository: REPOSITORY,
+      model,
+      voice: "fixture_vits",
+      avatar: "demo",
+      text: TEXT,
+      runs: profileRuns,
+      workers,
+      deadlineSlackMs: 250,
+    });
+    console.error(`bench: stages, ${name}: ${JSON.stringify(profile)}`);
+    profiles.push({ name, profile });
+  }
   const report = {
     date: new Date().toISOString(),
     command,
@@ -315,6 +351,8 @@ if (import.meta.main) {
     voice: "fixture_vits (tone fixture, not a real voice)",
     runs_per_model: RUNS,
     results,
+    stage_profile_runs: profileRuns,
+    stage_profiles: profiles,
   };
   await Deno.mkdir("bench", { recursive: true });
   await Deno.writeTextFile(
@@ -338,6 +376,21 @@ if (import.meta.main) {
     ...rows,
     "",
     "Late frames count frames that arrive after their PTS on a clock started at the first frame. Goals: media s per wall s ≥ 1.0, TTFA ≤ 250 ms, TTFF ≤ TTFA + 150 ms.",
+    "",
+    `Per-stage profile, p50 / p95 ms (${profileRuns} warm utterance${
+      profileRuns === 1 ? "" : "s"
+    } of the same text per row, one at a time, in the bench's own process through the server's modules; \`scripts/stage_profile.ts\`). Synthesis is per sentence (text front end + VITS), model per batch (wall time, on the ONNX Runtime worker), mel per call, batch, paste and JPEG per frame or batch where they ran, write per part (WAV encode or part framing). The last column is how late a 10 ms timer on the server thread fired meanwhile: the delay an unrelated request would see.`,
+    "",
+    `| run | ${
+      STAGES.join(" | ")
+    } | server-thread timer delay p50 / p95 / max | frames rendered / held / silent |`,
+    `| --- | ${STAGES.map(() => "---:").join(" | ")} | ---: | ---: |`,
+    ...profiles.map(({ name, profile: p }) =>
+      `| ${name} | ${
+        STAGES.map((stage) => `${p.stages[stage].p50} / ${p.stages[stage].p95}`)
+          .join(" | ")
+      } | ${p.loopDelay.p50} / ${p.loopDelay.p95} / ${p.loopDelay.max} | ${p.frames.rendered} / ${p.frames.held} / ${p.frames.silent} |`
+    ),
     "",
     "<!-- bench:end -->",
   ].join("\n");

@@ -35,6 +35,8 @@ const DEFAULT_ENTRIES = [
   "edge/lipsync/mod.ts",
   // Started with `new Worker(url)`, so no entry above reaches it statically.
   "edge/speech/espeak_ng_worker.ts",
+  "edge/lipsync/frame_worker.ts",
+  "edge/text/front_end_worker.ts",
   "inference/triton/mod.ts",
   "shared/mod.ts",
 ];

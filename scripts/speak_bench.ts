@@ -227,8 +227,7 @@ async function firstChunkMs(firstPieceMaxChars: number): Promise<number[]> {
       if (run >= 3) times.push(performance.now() - started);
     }
   } finally {
-    await pipeline.backend.close();
-    pipeline.espeak.close();
+    await pipeline.close();
   }
   return times;
 }
@@ -285,8 +284,7 @@ async function nonStreaming() {
       }
     }
   } finally {
-    await pipeline.backend.close();
-    pipeline.espeak.close();
+    await pipeline.close();
   }
   return results;
 }

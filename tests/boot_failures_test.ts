@@ -111,8 +111,7 @@ Deno.test("start-up skips invalid voices and packs, logs and lists them, and ser
       assert.equal(spoken.status, 200);
       await spoken.body?.cancel();
     } finally {
-      await pipeline.backend.close();
-      pipeline.espeak.close();
+      await pipeline.close();
     }
   } finally {
     await Deno.remove(root, { recursive: true });

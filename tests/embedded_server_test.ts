@@ -213,8 +213,7 @@ Deno.test("embedded pipeline: warm-up speaks with the demo and fixture voices an
     assert.deepEqual(report.voices, ["demo_espeak", "fixture_vits"]);
     assert.ok(report.frames > 10, `${report.frames} frames`);
   } finally {
-    await pipeline.backend.close();
-    pipeline.espeak.close();
+    await pipeline.close();
   }
 });
 

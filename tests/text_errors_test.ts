@@ -65,8 +65,7 @@ async function withRealApp(run: (app: App) => Promise<void>): Promise<void> {
     try {
       await run(createApp({ config, log, ...pipeline }).app);
     } finally {
-      await pipeline.backend.close();
-      pipeline.espeak.close();
+      await pipeline.close();
     }
   } finally {
     await Deno.remove(root, { recursive: true });

@@ -107,8 +107,7 @@ async function startEmbeddedServer(): Promise<
     url,
     close: async () => {
       await server.shutdown();
-      await pipeline.backend.close();
-      pipeline.espeak.close();
+      await pipeline.close();
     },
   };
 }

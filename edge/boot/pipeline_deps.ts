@@ -26,6 +26,7 @@ import {
   type EspeakNgSynthesizer,
 } from "../speech/espeak_ng_synthesizer.ts";
 import { withDemoVoice } from "../speech/with_demo_voice.ts";
+import { FrontEndWorkers } from "../text/front_end_workers.ts";
 import { backendVoiceSynthesizer } from "../speech/voice_synthesizer.ts";
 import { backendStreamingSynthesizer } from "../speech/streaming_synthesizer.ts";
 import { denoVoiceFiles } from "../voices/deno_voice_files.ts";
@@ -60,6 +61,8 @@ export interface PipelineDeps {
   voiceIds: string[];
   /** Loaded avatar ids. */
   avatarIds: string[];
+  /** Stops the frame, text and eSpeak workers, closes the shared store and the backend (on shutdown). */
+  close(): Promise<void>;
 }
 
 /**
@@ -80,6 +83,10 @@ export async function buildPipelineDeps(
   config: EdgeConfig,
   log: Logger,
 ): Promise<PipelineDeps> {
+  // Workers load their modules while the voices, packs and models load.
+  const frontEnd = config.textWorkers > 0 && typeof Worker === "function"
+    ? new FrontEndWorkers(config.textWorkers)
+    : undefined;
   // One broken voice or pack is skipped (one log line naming the file and
   // field, listed in /readyz); the rest serve.
   const { voices, failed: failedVoices } = await scanVoicesFolder(
@@ -132,6 +139,7 @@ export async function buildPipelineDeps(
   // before it, so it is the default only where no real voice is configured.
   const speech = withDemoVoice(
     createSpeechService({
+      ...defined({ plan: frontEnd?.plan }),
       voices,
       synthesizer,
       streaming: backendStreamingSynthesizer(backend),
@@ -159,7 +167,9 @@ export async function buildPipelineDeps(
     blend: config.pasteBlend,
     jpegQuality: config.jpegQuality,
     maxSessions: config.maxSessions,
+    frameWorkers: config.frameWorkers,
   });
+  await Promise.all([frontEnd?.ready, lipSync.frameWorkers?.ready]);
   const voiceModels = [...new Set(voices.map((voice) => voice.tritonModel))];
   const probes = [
     ...voiceModels.map((model) =>
@@ -190,5 +200,12 @@ export async function buildPipelineDeps(
     wav2lipModel,
     voiceIds: voices.map((voice) => voice.id),
     avatarIds: [...packs.keys()],
+    async close() {
+      lipSync.close();
+      frontEnd?.close();
+      espeak.close();
+      store.close();
+      await backend.close();
+    },
   };
 }

@@ -91,6 +91,15 @@ export const CONFIG_VARIABLES = {
     meaning:
       "embedded ONNX Runtime worker threads (0: ORT runs on the server's thread)",
   }),
+  frameWorkers: variable("FRAME_WORKERS", integer(0, 64), {
+    default: "1",
+    meaning:
+      "worker threads for resample, mel, face batch, paste-back and JPEG (0: on the server's thread)",
+  }),
+  textWorkers: variable("TEXT_WORKERS", integer(0, 64), {
+    default: "1",
+    meaning: "text front end worker threads (0: on the server's thread)",
+  }),
   ortIntraOpThreads: variable(
     "ORT_INTRA_OP_THREADS",
     mapped(integer(0, 256), (threads) => threads === 0 ? undefined : threads),

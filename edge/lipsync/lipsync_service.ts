@@ -21,10 +21,12 @@ import { type BatchPolicy, resolveBatchPolicy } from "./batch_policy.ts";
 import type { LipModel } from "./lip_model.ts";
 import {
   createLipSyncSession,
+  type LipStageRecorder,
   type LipSyncFrameSession,
   type LipSyncStats,
 } from "./lipsync_session.ts";
 import { type CursorStore, memorySharedStore } from "../store/shared_store.ts";
+import { FrameWorkerPool } from "./frame_worker_pool.ts";
 import { LipCostMeter } from "./frame_pacer.ts";
 import { pingPongFrame, pingPongPeriod } from "../frames/ping_pong.ts";
 
@@ -68,6 +70,16 @@ export interface LipSyncServiceOptions {
   deadlineSlackMs?: number | false;
   /** The clock in milliseconds. @default {performance.now} */
   now?: () => number;
+  /**
+   * Frame worker threads for the CPU work (resample + mel, face batch,
+   * paste-back, JPEG; `frame_worker_pool.ts`); `0` runs it on the calling
+   * thread, one frame per event-loop slice (also where `Worker` does not
+   * exist). Workers run until {@linkcode LipSyncServiceWithStats.close}.
+   * @default {0}
+   */
+  frameWorkers?: number;
+  /** Receives each stage's duration of every session (see `LipStage`). */
+  profile?: LipStageRecorder;
 }
 
 /** The service plus its counters. */
@@ -88,6 +100,10 @@ export interface LipSyncServiceWithStats extends LipSyncService {
     request: LipSyncRequest,
     options: { signal: AbortSignal },
   ): Promise<LipSyncFrameSession>;
+  /** The frame workers, when the service has them. */
+  readonly frameWorkers: FrameWorkerPool | undefined;
+  /** Stops the frame workers (later sessions run on the calling thread). */
+  close(): void;
 }
 
 function describe(id: string, pack: AvatarPack): AvatarInfo {
@@ -133,6 +149,15 @@ export function createLipSyncService(
       `Cannot create lip-sync service: deadlineSlackMs must be a non-negative number or false: received ${slack}`,
     );
   }
+  const workers = options.frameWorkers ?? 0;
+  if (!Number.isSafeInteger(workers) || workers < 0) {
+    throw new RangeError(
+      `Cannot create lip-sync service: frameWorkers must be a non-negative integer: received ${workers}`,
+    );
+  }
+  const pool = workers > 0 && typeof Worker === "function"
+    ? new FrameWorkerPool({ packs: options.packs, workers })
+    : undefined;
   const costs = new LipCostMeter();
   const defaultQuality = options.jpegQuality ?? 80;
   const cursors = options.cursors ??
@@ -151,6 +176,8 @@ export function createLipSyncService(
   return {
     stats,
     costs,
+    frameWorkers: pool,
+    close: () => pool?.close(),
     frameCounts: () => ({
       rendered: stats.renderedFrames,
       held: stats.heldFrames,
@@ -211,6 +238,10 @@ export function createLipSyncService(
       costs,
       deadlineSlackMs: slack === false ? undefined : slack,
       ...(options.now === undefined ? {} : { now: options.now }),
+      ...(options.profile === undefined ? {} : { profile: options.profile }),
+      ...(pool === undefined
+        ? {}
+        : { work: (work) => pool.open(request.avatarId, work) }),
       onClose: (position) =>
         void cursors.set(request.avatarId, request.sessionId, position),
     });

@@ -13,6 +13,10 @@
  * `finish` when its frames are not read. Callers must not reuse the buffer
  * before then.
  *
+ * The CPU work (resample + mel, face batch, paste-back, JPEG) goes through
+ * a {@linkcode FrameWork}: on the calling thread by default, on a frame
+ * worker when the service has a pool (`frame_worker_pool.ts`).
+ *
  * Overload (`deadlineSlackMs`): each batch renders only the speaking frames
  * the model can finish before the batch's first frame is due on the audio
  * clock (`frame_pacer.ts`); the others are held: the last rendered mouth is
@@ -24,11 +28,7 @@
 
 import { melWindowStart } from "@lipstream/shared";
 import type { AvatarPack } from "../avatar/pack_loader.ts";
-import { buildFaceBatch, FACE_INPUT_VALUES } from "../frames/face_batch.ts";
-import { JpegEncoder } from "../frames/jpeg_encoder.ts";
-import { pasteFace } from "../frames/paste_face.ts";
 import { PingPongPicker } from "../frames/ping_pong.ts";
-import { yieldToEventLoop } from "../pipeline/yield_to_event_loop.ts";
 import type {
   LipSyncSession,
   PipelineCallOptions,
@@ -39,7 +39,19 @@ import type { BatchPolicy } from "./batch_policy.ts";
 import { FrameClock } from "./frame_clock.ts";
 import type { LipModel } from "./lip_model.ts";
 import { LipCostMeter, renderBudget, spreadRenders } from "./frame_pacer.ts";
+import {
+  type EmittedFrame,
+  type FrameWork,
+  type FrameWorkOptions,
+  inlineFrameWork,
+} from "./frame_work.ts";
 import { MEL_WINDOW_VALUES, MelTimeline } from "./mel_timeline.ts";
+
+/** Stages of the frame pipeline that {@linkcode LipSyncSessionOptions.profile} times. */
+export type LipStage = "mel" | "batch" | "model" | "paste" | "jpeg";
+
+/** Receives one stage's duration in ms (CPU time where it ran; the model's wall time). */
+export type LipStageRecorder = (stage: LipStage, ms: number) => void;
 
 /** Counters of what a session (or a whole service) did. */
 export interface LipSyncStats {
@@ -89,6 +101,23 @@ export interface LipSyncSessionOptions {
   costs?: LipCostMeter;
   /** The clock in milliseconds. @default {performance.now} */
   now?: () => number;
+  /**
+   * Opens the utterance's CPU work once its audio rate is known.
+   * @default {inlineFrameWork} on `pack`
+   */
+  work?: (options: FrameWorkOptions) => FrameWork;
+  /** Receives each stage's duration (see {@linkcode LipStage}). */
+  profile?: LipStageRecorder;
+}
+
+/** How one frame of a batch is made. */
+interface FramePlan {
+  /** What the counters call it. */
+  kind: "rendered" | "held" | "silent";
+  /** What the frame shows (`idle`: the stored avatar JPEG, no work). */
+  mouth: "rendered" | "held" | "idle";
+  /** The model's face for a rendered frame. */
+  face?: Float32Array | undefined;
 }
 
 /** A lip-sync session that can also be finished (see the module doc). */
@@ -125,20 +154,21 @@ export function createLipSyncSession(
   const { pack, fps, batching, stats } = options;
   const costs = options.costs ?? new LipCostMeter();
   const now = options.now ?? (() => performance.now());
+  const profile = options.profile ?? (() => {});
+  const openWork = options.work ??
+    ((workOptions: FrameWorkOptions) => inlineFrameWork(pack, workOptions));
   /** When the first audio was handed on: frame `i` is due `ptsMs(i)` later. */
   let anchorMs: number | undefined;
-  /** The last mouth the model rendered, held on frames that skip it. */
-  let lastFace: Float32Array | undefined;
+  /** Whether the model rendered a mouth yet (the work holds the last one). */
+  let hasFace = false;
   const { width, height } = pack.manifest;
   const picker = new PingPongPicker(pack.manifest.frameCount, {
     start: options.startPosition,
   });
-  const encoder = new JpegEncoder({ quality: options.jpegQuality });
   // The first batch may be the larger one (e.g. `{ first: 16, next: 4 }`).
   const capacity = Math.max(batching.first, batching.next);
   const melBatch = new Float32Array(capacity * MEL_WINDOW_VALUES);
-  const faceBatch = new Float32Array(capacity * FACE_INPUT_VALUES);
-  const pasted = new Uint8Array(width * height * 3);
+  let work: FrameWork | undefined;
   let clock: FrameClock | undefined;
   let timeline: MelTimeline | undefined;
   /** Audio received but not yet in the mel (see `feedMel`). */
@@ -146,6 +176,8 @@ export function createLipSyncSession(
   let samples = 0;
   let nextFrame = 0;
   let batches = 0;
+  /** Whether `finish` was called: no more audio. */
+  let ended = false;
   let closed = false;
 
   function readyCount(): number {
@@ -164,22 +196,33 @@ export function createLipSyncSession(
    * first frame waits for the mel of a few hundred milliseconds rather than of
    * a whole sentence; the streams make the mel independent of the slicing.
    */
-  function feedMel(all: boolean): void {
+  async function feedMel(all: boolean): Promise<void> {
     const slice = Math.ceil((clock?.sampleRateHz ?? 0) / 20);
     while (pending.length > 0) {
       const early = !all && batches === 0;
       if (early && readyCount() >= batching.first) return;
       const head = pending[0]!;
       const take = early ? Math.min(slice, head.length) : head.length;
-      timeline!.push(head.subarray(0, take));
       if (take === head.length) pending.shift();
       else pending[0] = head.subarray(take);
+      const { frames, ms } = await work!.mel(head.subarray(0, take));
+      profile("mel", ms);
+      timeline!.appendFrames(frames);
     }
   }
 
-  async function* emitReady(signal: AbortSignal): AsyncGenerator<VideoFrame> {
+  async function* emitReady(
+    signal: AbortSignal,
+    ending = false,
+  ): AsyncGenerator<VideoFrame> {
+    if (ending && timeline !== undefined && !timeline.finished) {
+      await feedMel(true);
+      const { frames, ms } = await work!.melFlush();
+      profile("mel", ms);
+      timeline.finish(frames);
+    }
     while (true) {
-      feedMel(false);
+      await feedMel(false);
       const ready = readyCount();
       if (ready === 0) return;
       signal.throwIfAborted();
@@ -233,56 +276,72 @@ export function createLipSyncSession(
           b * MEL_WINDOW_VALUES,
         )
       );
-      const indices = rendered.map((k) => avatarFrames[k]!);
-      buildFaceBatch(pack, indices, { out: faceBatch });
+      const batch = await work!.faceBatch(
+        rendered.map((k) => avatarFrames[k]!),
+      );
+      profile("batch", batch.ms);
+      signal.throwIfAborted();
+      const modelStartedMs = now();
       faces = await options.lipModel({
         mel: melBatch.subarray(0, count * MEL_WINDOW_VALUES),
-        faces: faceBatch.subarray(0, count * FACE_INPUT_VALUES),
+        faces: batch.faces,
         size: count,
       }, { signal });
+      profile("model", now() - modelStartedMs);
       costs.recordModel(now() - startedMs, count);
       stats.modelCalls++;
       stats.batchSizes.push(count);
       if (stats.batchSizes.length > 1000) stats.batchSizes.shift();
       signal.throwIfAborted();
     }
+    // Which frames get a pasted mouth, and with which face (`undefined`: the
+    // one held), decided up front so the work can start ahead of the reader.
+    const plans: FramePlan[] = [];
     let face = 0;
     let speakingAt = 0;
+    for (let k = 0; k < size; k++) {
+      const isSpeaking = speaking[speakingAt] === k;
+      if (isSpeaking) speakingAt++;
+      if (rendered[face] === k) {
+        plans.push({
+          kind: "rendered",
+          mouth: "rendered",
+          face: faces[face++],
+        });
+        hasFace = true;
+      } else if (isSpeaking) {
+        plans.push({ kind: "held", mouth: hasFace ? "held" : "idle" });
+      } else plans.push({ kind: "silent", mouth: "idle" });
+    }
+    const jobs: (Promise<EmittedFrame> | undefined)[] = [];
+    const startJob = (k: number) => {
+      const plan = plans[k];
+      if (plan === undefined || plan.mouth === "idle" || jobs[k]) return;
+      const job = work!.emit(avatarFrames[k]!, plan.face, signal);
+      job.catch(() => {}); // awaited below; a job not reached is dropped
+      jobs[k] = job;
+    };
     let emitMs = 0;
     for (let k = 0; k < size; k++) {
       const avatarFrame = avatarFrames[k]!;
       const index = first + k;
-      let jpeg: Uint8Array;
-      let mouth: "rendered" | "held" | "idle" = "idle";
-      const isSpeaking = speaking[speakingAt] === k;
-      if (isSpeaking) speakingAt++;
-      if (rendered[face] === k) lastFace = faces[face++]!;
-      if (isSpeaking && lastFace !== undefined) {
-        // One frame's CPU work is one slice: requests run in between.
-        await yieldToEventLoop();
+      for (let j = k; j <= k + work!.lookahead; j++) startJob(j);
+      const plan = plans[k]!;
+      let jpeg = pack.jpegs[avatarFrame]!;
+      if (plan.mouth !== "idle") {
+        const out = await jobs[k]!;
         signal.throwIfAborted();
-        const startedMs = now();
-        pasteFace(pack.frames[avatarFrame]!, {
-          face: lastFace,
-          box: pack.boxes[avatarFrame]!,
-        }, { mode: options.blend, out: pasted });
-        jpeg = encoder.encode({ width, height, data: pasted });
-        emitMs += now() - startedMs;
-      } else {
-        jpeg = pack.jpegs[avatarFrame]!;
+        profile("paste", out.pasteMs);
+        profile("jpeg", out.jpegMs);
+        emitMs += out.pasteMs + out.jpegMs;
+        jpeg = out.jpeg;
       }
-      if (!isSpeaking) {
-        stats.silentFrames++;
-      } else if (rendered[face - 1] === k) {
-        stats.renderedFrames++;
-        mouth = "rendered";
-      } else {
-        stats.heldFrames++;
-        if (lastFace !== undefined) mouth = "held";
-      }
+      if (plan.kind === "rendered") stats.renderedFrames++;
+      else if (plan.kind === "held") stats.heldFrames++;
+      else stats.silentFrames++;
       if (k === size - 1) costs.recordEmit(emitMs, size);
       stats.frames++;
-      yield { index, ptsMs: clock!.ptsMs(index), jpeg, mouth };
+      yield { index, ptsMs: clock!.ptsMs(index), jpeg, mouth: plan.mouth };
     }
   }
 
@@ -294,7 +353,7 @@ export function createLipSyncSession(
       return picker.position;
     },
     render(chunk: SpeechChunk, { signal }: PipelineCallOptions) {
-      if (timeline?.finished) {
+      if (ended) {
         throw new Error(
           `Cannot render chunk ${chunk.sentenceIndex}: the utterance is finished`,
         );
@@ -302,6 +361,11 @@ export function createLipSyncSession(
       if (clock === undefined) {
         clock = new FrameClock(fps, chunk.sampleRateHz);
         timeline = new MelTimeline(chunk.sampleRateHz);
+        work = openWork({
+          sampleRateHz: chunk.sampleRateHz,
+          jpegQuality: options.jpegQuality,
+          blend: options.blend,
+        });
       } else if (chunk.sampleRateHz !== clock.sampleRateHz) {
         throw new RangeError(
           `Cannot render chunk ${chunk.sentenceIndex}: sample rate changed from ${clock.sampleRateHz} to ${chunk.sampleRateHz} Hz within an utterance`,
@@ -315,7 +379,7 @@ export function createLipSyncSession(
       return emitReady(signal);
     },
     append(chunk: SpeechChunk) {
-      if (clock === undefined || timeline?.finished) {
+      if (clock === undefined || ended) {
         throw new Error(
           `Cannot append chunk ${chunk.sentenceIndex}: ${
             clock === undefined
@@ -333,15 +397,14 @@ export function createLipSyncSession(
       samples += chunk.samples.length;
     },
     finish({ signal }: PipelineCallOptions) {
-      if (timeline !== undefined && !timeline.finished) {
-        feedMel(true);
-        timeline.finish();
-      }
-      return emitReady(signal);
+      const first = !ended;
+      ended = true;
+      return emitReady(signal, first);
     },
     close() {
       if (closed) return;
       closed = true;
+      work?.close();
       options.onClose(picker.position);
     },
   };

@@ -1,10 +1,11 @@
 /**
- * The utterance's Wav2Lip mel, grown as audio arrives: audio at the voice's
- * rate is resampled to 16 kHz by a {@linkcode ResampleStream}, framed by a
- * {@linkcode MelStream}, and kept frame-major so any 16-frame window can be
- * copied out for a batch. Because both streams equal their whole-buffer
- * versions, the mel of an utterance fed sentence by sentence is the mel of
- * the whole utterance: one continuous clock across sentence joins.
+ * The utterance's Wav2Lip mel, grown as audio arrives: the frames of a
+ * {@linkcode MelFeed} (resample to 16 kHz, then mel), kept frame-major so any
+ * 16-frame window can be copied out for a batch. Because the feed equals its
+ * whole-buffer version, the mel of an utterance fed sentence by sentence is
+ * the mel of the whole utterance: one continuous clock across sentence joins.
+ * The frames may also be computed elsewhere (the frame worker) and added
+ * with {@linkcode MelTimeline.appendFrames}.
  *
  * @module
  */
@@ -12,15 +13,12 @@
 import {
   copyMelWindow,
   MEL_WINDOW_FRAMES,
-  MelStream,
-  ResampleStream,
   WAV2LIP_MEL_BANDS,
   WAV2LIP_MEL_WINDOW_VALUES,
-  WAV2LIP_SAMPLE_RATE_HZ,
 } from "@lipstream/shared";
+import { MEL_SAMPLE_RATE_HZ, MelFeed } from "./mel_feed.ts";
 
-/** Wav2Lip's audio rate ({@linkcode WAV2LIP_SAMPLE_RATE_HZ}). */
-export const MEL_SAMPLE_RATE_HZ = WAV2LIP_SAMPLE_RATE_HZ;
+export { MEL_SAMPLE_RATE_HZ };
 /** Mel bands per frame ({@linkcode WAV2LIP_MEL_BANDS}). */
 export const MEL_BANDS = WAV2LIP_MEL_BANDS;
 /** Values in one `[1, 80, 16]` window ({@linkcode WAV2LIP_MEL_WINDOW_VALUES}). */
@@ -28,8 +26,8 @@ export const MEL_WINDOW_VALUES = WAV2LIP_MEL_WINDOW_VALUES;
 
 /** A growing, frame-major mel of one utterance. */
 export class MelTimeline {
-  #resampler: ResampleStream | undefined;
-  #mel = new MelStream();
+  readonly #sampleRateHz: number;
+  #feed: MelFeed | undefined;
   #frames = new Float32Array(MEL_BANDS * 256);
   #frameCount = 0;
   #finished = false;
@@ -52,9 +50,7 @@ export class MelTimeline {
    * @param sampleRateHz Rate of the audio that will be pushed.
    */
   constructor(sampleRateHz: number) {
-    this.#resampler = sampleRateHz === MEL_SAMPLE_RATE_HZ
-      ? undefined
-      : new ResampleStream({ fromHz: sampleRateHz, toHz: MEL_SAMPLE_RATE_HZ });
+    this.#sampleRateHz = sampleRateHz;
   }
 
   /** Mel frames available so far. */
@@ -77,20 +73,36 @@ export class MelTimeline {
     if (this.#finished) {
       throw new Error("Cannot push audio: the mel timeline is finished");
     }
-    const audio = this.#resampler === undefined
-      ? samples
-      : this.#resampler.push(samples);
-    this.#append(this.#mel.push(audio));
+    this.#feed ??= new MelFeed(this.#sampleRateHz);
+    this.appendFrames(this.#feed.push(samples));
   }
 
-  /** Ends the audio: flushes the resampler and the mel's final frames. */
-  finish(): void {
-    if (this.#finished) return;
-    this.#finished = true;
-    if (this.#resampler !== undefined) {
-      this.#append(this.#mel.push(this.#resampler.flush()));
+  /**
+   * Appends mel frames computed elsewhere (by a {@linkcode MelFeed} on a
+   * worker), instead of {@linkcode MelTimeline.push}.
+   *
+   * @param frames Whole frames, 80 values each, frame-major.
+   * @throws {Error} After {@linkcode MelTimeline.finish}.
+   */
+  appendFrames(frames: Float32Array): void {
+    if (this.#finished) {
+      throw new Error("Cannot append mel frames: the mel timeline is finished");
     }
-    this.#append(this.#mel.flush());
+    this.#append(frames);
+  }
+
+  /**
+   * Ends the audio: adds the final frames, which are `tail` when given (a
+   * feed's `flush()` computed elsewhere), else the flush of the pushed audio.
+   *
+   * @param tail The final frames of a feed run elsewhere.
+   */
+  finish(tail?: Float32Array): void {
+    if (this.#finished) return;
+    this.#append(
+      tail ?? (this.#feed ??= new MelFeed(this.#sampleRateHz)).flush(),
+    );
+    this.#finished = true;
   }
 
   /**

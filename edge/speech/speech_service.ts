@@ -19,6 +19,7 @@ import {
   splitSentences,
 } from "../text/sentence_splitter.ts";
 import { TextFrontEndError } from "../text/text_front_end_error.ts";
+import type { PlanSynthesis } from "../text/front_end_workers.ts";
 import type { Voice } from "../voices/voice.ts";
 import { voiceLanguages } from "./voice_languages.ts";
 import type { StreamingVoiceSynthesizer } from "./streaming_synthesizer.ts";
@@ -38,6 +39,8 @@ export interface SpeechServiceOptions {
   maxTextChars?: number;
   /** Receives the front end's warnings (dropped characters, guessed readings). */
   onWarning?: (voiceId: string, warning: string) => void;
+  /** The text front end (e.g. `FrontEndWorkers.plan`, off the server thread). @default {planSynthesis} */
+  plan?: PlanSynthesis;
 }
 
 function describe(voice: Voice): VoiceInfo {
@@ -122,7 +125,7 @@ export function createSpeechService(
       for (const [sentenceIndex, text] of sentences.entries()) {
         signal.throwIfAborted();
         // The request's options, as they are, for one sentence.
-        const plan = await planSynthesis(
+        const plan = await (options.plan ?? planSynthesis)(
           voice,
           defined({ ...request, text, language }),
           planOptions,

@@ -36,8 +36,7 @@ async function edgeOver(tritonUrl: string, env: Record<string, string> = {}) {
     base: served.base,
     async close() {
       await served.close();
-      await pipeline.backend.close();
-      pipeline.espeak.close();
+      await pipeline.close();
     },
   };
 }

@@ -28,6 +28,9 @@ const SPEAK = JSON.stringify({
   voice: "fixture_vits",
   avatar: "demo",
 });
+// The workers' settings the server inherits from this environment (reported).
+const FRAME_WORKERS = Deno.env.get("FRAME_WORKERS") ?? "1";
+const TEXT_WORKERS = Deno.env.get("TEXT_WORKERS") ?? "1";
 const SERVER_ENV = {
   PORT: String(PORT),
   HOSTNAME: "127.0.0.1",
@@ -258,7 +261,8 @@ try {
     "",
     `- date: ${startedAt.toISOString()}`,
     `- machine: ${cpu}, ${cores} cores, ${Deno.build.os}/${Deno.build.arch}, Deno ${Deno.version.deno}`,
-    "- server: `edge/main.ts` as its own process on loopback, embedded ONNX Runtime (`ORT_WORKERS=1`) on the generated **fixture** models (random-weight VITS and lip model: these figures measure pipeline overhead, not a real voice or face), `MAX_CONCURRENT_STREAMS=64`, `MAX_STREAMS_PER_KEY=64`, `WRITE_DEADLINE_MS=120000` (the cleanup phase holds streams unread), other limits at their defaults",
+    `- server: \`edge/main.ts\` as its own process on loopback, \`FRAME_WORKERS=${FRAME_WORKERS}\`, \`TEXT_WORKERS=${TEXT_WORKERS}\`, ` +
+    "embedded ONNX Runtime (`ORT_WORKERS=1`) on the generated **fixture** models (random-weight VITS and lip model: these figures measure pipeline overhead, not a real voice or face), `MAX_CONCURRENT_STREAMS=64`, `MAX_STREAMS_PER_KEY=64`, `WRITE_DEADLINE_MS=120000` (the cleanup phase holds streams unread), other limits at their defaults",
     "",
     "## What was tried",
     "",
@@ -314,9 +318,15 @@ try {
       percentile(loaded16, 0.99) <= 50 ? "held" : "**not held**"
     }; cleanup ≤ 100 ms — ${
       cleanup16.ms <= 100 ? "held" : "**not held**"
-    } (30 streams: ${
-      cleanup30.ms <= 100 ? "held" : "**not held**"
-    }). Each frame's paste-back and JPEG runs as its own event-loop slice; resampling, mel, text front end and the VITS post-processing still run on the server thread in larger pieces, and moving the frame work to worker threads is the next step.`,
+    } (30 streams: ${cleanup30.ms <= 100 ? "held" : "**not held**"}). ${
+      FRAME_WORKERS === "0"
+        ? "Frame work (resample, mel, face batch, paste-back, JPEG) ran on the server thread, one frame per event-loop slice"
+        : `Frame work (resample, mel, face batch, paste-back, JPEG) ran on ${FRAME_WORKERS} frame worker(s) (\`edge/lipsync/frame_worker_pool.ts\`)`
+    }; ${
+      TEXT_WORKERS === "0"
+        ? "the text front end on the server thread"
+        : `the text front end on ${TEXT_WORKERS} worker(s) (\`edge/text/front_end_workers.ts\`)`
+    }. The server thread keeps routing, pacing, the model calls' hand-off and the multipart write.`,
     "",
     "## Soak",
     "",

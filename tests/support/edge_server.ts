@@ -35,8 +35,6 @@ export async function withEdgeServer(
     await run(`http://127.0.0.1:${server.addr.port}`, pipeline);
   } finally {
     await server.shutdown();
-    await pipeline.backend.close();
-    pipeline.espeak.close();
-    pipeline.store.close();
+    await pipeline.close();
   }
 }
