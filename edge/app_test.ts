@@ -538,9 +538,11 @@ Deno.test("/openapi.json carries the zod bounds; /docs is HTML", async () => {
   // The session field and query parameter carry the id pattern.
   assert.ok(speak.properties.session.pattern);
   const idle = doc.paths["/v1/avatars/{id}/idle.jpg"].get.parameters;
+  // `token`: a media token, for an <img src> that cannot send the key.
   assert.deepEqual(idle.map((p: { name: string }) => p.name), [
     "id",
     "session",
+    "token",
   ]);
   const docs = await app.request("/docs");
   assert.match(docs.headers.get("content-type") ?? "", /text\/html/);
