@@ -10,6 +10,10 @@
  * generated section of `BENCHMARKS.md`. `--quick` (about 2 minutes): 2 runs
  * per model and no run with the overload policy off.
  *
+ * Also: time to first frame the seed's way (the whole text to a WAV file, then
+ * lip-sync), the audio hand-off against the reference's file round trip
+ * (`handoff_bench.ts`), and `bench/stages.svg`, a plot of the stage profile.
+ *
  * Per-stage profile (`stage_profile.ts`): synthesis, resample + mel, face
  * batch, Wav2Lip, paste-back, JPEG and the multipart write, p50/p95 per
  * model, timed in this process through the server's modules, with the frame
@@ -24,6 +28,8 @@
  * @module
  */
 
+import { measureHandoff } from "./handoff_bench.ts";
+import { stagePlot } from "./stage_plot.ts";
 import { profileStages, type StageProfile, STAGES } from "./stage_profile.ts";
 
 const QUICK = Deno.args.includes("--quick");
@@ -128,7 +134,7 @@ async function withServer<T>(
     env: {
       LOG_LEVEL: "error",
       PORT: String(port),
-      HOSTNAME: "127.0.0.1",
+      LIPSTREAM_HOST: "127.0.0.1",
       MODEL_REPOSITORY: REPOSITORY,
       BACKEND_TIMEOUT_MS: "120000",
       ...env,
@@ -218,6 +224,38 @@ async function speak(base: string): Promise<Utterance> {
   };
 }
 
+/**
+ * The seed's way, timed to its first frame: the whole utterance synthesized
+ * to a WAV file (`POST /v1/tts`, written and read back), then lip-synced
+ * (`POST /v1/lipsync`). Returns ms from the request to the first JPEG.
+ */
+async function fileThenVideo(base: string, dir: string): Promise<number> {
+  const started = performance.now();
+  const tts = await fetch(`${base}/v1/tts`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ text: TEXT, voice: "fixture_vits", format: "wav" }),
+  });
+  if (tts.status !== 200) throw new Error(await tts.text());
+  const path = `${dir}/speech.wav`;
+  await Deno.writeFile(path, new Uint8Array(await tts.arrayBuffer()));
+  const wav = await Deno.readFile(path);
+  const response = await fetch(`${base}/v1/lipsync?avatar=demo`, {
+    method: "POST",
+    headers: { "Content-Type": "audio/wav" },
+    body: wav,
+  });
+  if (response.status !== 200) throw new Error(await response.text());
+  const decoder = new TextDecoder("latin1");
+  let ttff = NaN;
+  for await (const bytes of response.body!) {
+    if (Number.isNaN(ttff) && decoder.decode(bytes).includes("image/jpeg")) {
+      ttff = performance.now() - started;
+    }
+  }
+  return ttff;
+}
+
 async function lipFrames(base: string): Promise<Record<string, number>> {
   const text = await (await fetch(`${base}/metrics`)).text();
   const counts: Record<string, number> = {};
@@ -257,6 +295,15 @@ async function measure(
     const frames = Object.fromEntries(
       Object.entries(after).map(([k, v]) => [k, v - (before[k] ?? 0)]),
     );
+    const dir = await Deno.makeTempDir({ prefix: "lipstream-bench-" });
+    const fileTtff: number[] = [];
+    try {
+      for (let i = 0; i < RUNS; i++) {
+        fileTtff.push(await fileThenVideo(base, dir));
+      }
+    } finally {
+      await Deno.remove(dir, { recursive: true });
+    }
     const p = (key: keyof Utterance, q: number) =>
       Math.round(percentile(runs.map((r) => r[key]), q));
     const media = runs.map((r) => r.audioMs / r.wallMs);
@@ -269,6 +316,7 @@ async function measure(
       late_frames_p50: p("lateFrames", 0.5),
       buffer_needed_p50_ms: p("bufferMs", 0.5),
       audio_s: Math.round(runs[0]!.audioMs) / 1000,
+      file_then_video_ttff_p50_ms: Math.round(percentile(fileTtff, 0.5)),
     };
     console.error(`bench: ${name}: ${JSON.stringify({ ...summary, frames })}`);
     return { name, model, env, runs, lipFrames: frames, summary };
@@ -340,6 +388,20 @@ if (import.meta.main) {
     console.error(`bench: stages, ${name}: ${JSON.stringify(profile)}`);
     profiles.push({ name, profile });
   }
+  const audioSeconds = results[0]!.summary.audio_s ?? 6;
+  const handoff = await measureHandoff(PYTHON, audioSeconds, QUICK ? 5 : 11);
+  console.error(`bench: hand-off: ${JSON.stringify(handoff)}`);
+  await Deno.mkdir("bench", { recursive: true });
+  await Deno.writeTextFile(
+    "bench/stages.svg",
+    stagePlot(
+      `Per-stage latency, p50 and p95 ms (deno task bench, ${
+        new Date().toISOString().slice(0, 10)
+      })`,
+      STAGES,
+      profiles.map(({ name, profile }) => ({ name, stages: profile.stages })),
+    ),
+  );
   const report = {
     date: new Date().toISOString(),
     command,
@@ -353,14 +415,14 @@ if (import.meta.main) {
     results,
     stage_profile_runs: profileRuns,
     stage_profiles: profiles,
+    handoff,
   };
-  await Deno.mkdir("bench", { recursive: true });
   await Deno.writeTextFile(
     "bench/results.json",
     JSON.stringify(report, null, 2) + "\n",
   );
   const rows = results.map(({ name, summary: s, lipFrames: f }) =>
-    `| ${name} | ${s.ttfa_p50_ms} / ${s.ttfa_p95_ms} | ${s.ttff_p50_ms} / ${s.ttff_p95_ms} | ${s.media_s_per_wall_s_p50} | ${s.late_frames_p50} | ${s.buffer_needed_p50_ms} | ${
+    `| ${name} | ${s.ttfa_p50_ms} / ${s.ttfa_p95_ms} | ${s.ttff_p50_ms} / ${s.ttff_p95_ms} | ${s.file_then_video_ttff_p50_ms} | ${s.media_s_per_wall_s_p50} | ${s.late_frames_p50} | ${s.buffer_needed_p50_ms} | ${
       f.rendered ?? 0
     } / ${f.held ?? 0} / ${f.silent ?? 0} |`
   );
@@ -371,11 +433,23 @@ if (import.meta.main) {
       results[0]!.summary.audio_s
     } s of audio) with the fixture voice, ${RUNS} warm runs per row, embedded ONNX Runtime on one worker (the server's defaults). The real-size Wav2Lip has the real architecture and random weights (its speed is real, its faces are noise).`,
     "",
-    "| lip model | TTFA p50 / p95 ms | TTFF p50 / p95 ms | media s per wall s | late frames | buffer for no late frame, ms | frames rendered / held / silent |",
-    "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+    "| lip model | TTFA p50 / p95 ms | TTFF p50 / p95 ms | file-then-video TTFF p50 ms | media s per wall s | late frames | buffer for no late frame, ms | frames rendered / held / silent |",
+    "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ...rows,
     "",
-    "Late frames count frames that arrive after their PTS on a clock started at the first frame. Goals: media s per wall s ≥ 1.0, TTFA ≤ 250 ms, TTFF ≤ TTFA + 150 ms.",
+    "Late frames count frames that arrive after their PTS on a clock started at the first frame. Goals: media s per wall s ≥ 1.0, TTFA ≤ 250 ms, TTFF ≤ TTFA + 150 ms. File-then-video is the seed's order on the same server: the whole text to one WAV (`POST /v1/tts`), written to a file and read back, then `POST /v1/lipsync`; its first frame waits for all of the audio.",
+    "",
+    `Audio hand-off from speech to lip-sync on ${handoff.seconds} s at ${handoff.rateHz} Hz (median of ${
+      QUICK ? 5 : 11
+    } runs; \`scripts/handoff_bench.ts\`): the seed's reference path (scipy \`wavfile.write\`, read back, \`resample_poly\` to 16 kHz, Wav2Lip's mel in numpy) **${
+      handoff.referenceMs.toFixed(1)
+    } ms** (of which the file round trip ${
+      handoff.referenceFileMs.toFixed(1)
+    } ms); ours (the Float32Array in memory to the streaming resampler and mel) **${
+      handoff.oursMs.toFixed(1)
+    } ms**: ${
+      (handoff.referenceMs / handoff.oursMs).toFixed(1)
+    }× less. Ours also starts after the first sentence, not the whole text.`,
     "",
     `Per-stage profile, p50 / p95 ms (${profileRuns} warm utterance${
       profileRuns === 1 ? "" : "s"
@@ -391,6 +465,9 @@ if (import.meta.main) {
           .join(" | ")
       } | ${p.loopDelay.p50} / ${p.loopDelay.p95} / ${p.loopDelay.max} | ${p.frames.rendered} / ${p.frames.held} / ${p.frames.silent} |`
     ),
+    "",
+    "",
+    "![Per-stage latency](bench/stages.svg)",
     "",
     "<!-- bench:end -->",
   ].join("\n");
