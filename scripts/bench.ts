@@ -10,6 +10,10 @@
  * generated section of `BENCHMARKS.md`. `--quick` (about 2 minutes): 2 runs
  * per model and no run with the overload policy off.
  *
+ * Also: time to first frame the seed's way (the whole text to a WAV file, then
+ * lip-sync), the audio hand-off against the reference's file round trip
+ * (`handoff_bench.ts`), and `bench/stages.svg`, a plot of the stage profile.
+ *
  * Per-stage profile (`stage_profile.ts`): synthesis, resample + mel, face
  * batch, Wav2Lip, paste-back, JPEG and the multipart write, p50/p95 per
  * model, timed in this process through the server's modules, with the frame
@@ -17,13 +21,17 @@
  * server thread (`FRAME_WORKERS=0 TEXT_WORKERS=0`), and how late a 10 ms timer on the server thread fires
  * meanwhile.
  *
- * The voice is the fixture tone voice (`fixture_vits`): the original-size
- * VITS export is not in this run, so synthesis cost here is pipeline
- * overhead only.
+ * Voices: the fixture tone voice (`fixture_vits`, pipeline overhead) for the
+ * lip-model rows, and `vits_ljs_size`, a VITS of the original size
+ * (jaywalnut310/vits `ljs_base.json`, random weights, with its streaming
+ * encoder/decoder pair, built by `models:import` when missing) in the row
+ * that runs both real sizes in one server.
  *
  * @module
  */
 
+import { measureHandoff } from "./handoff_bench.ts";
+import { stagePlot } from "./stage_plot.ts";
 import { profileStages, type StageProfile, STAGES } from "./stage_profile.ts";
 
 const QUICK = Deno.args.includes("--quick");
@@ -38,6 +46,48 @@ const TEXT = [
 const PYTHON = Deno.env.get("LIPSTREAM_PYTHON") ?? ".tools/venv/bin/python";
 const REAL_MODEL = "generated/real/wav2lip.onnx";
 const REPOSITORY = "generated/bench-models";
+const REAL_VOICE = "vits_ljs_size";
+const REAL_VOICE_REPOSITORY = "generated/real/vits-models";
+const REAL_VOICES = "generated/real/voices";
+const VOICES = "generated/bench-voices";
+
+/**
+ * jaywalnut310/vits `configs/ljs_base.json`'s architecture (single speaker,
+ * stochastic duration predictor, HiFi-GAN with 512 initial channels and
+ * upsampling 8·8·2·2): the original VITS size, 26.5 GMAC per second of audio.
+ */
+const LJS_BASE = {
+  train: { segment_size: 8192 },
+  data: {
+    max_wav_value: 32768.0,
+    sampling_rate: 22050,
+    filter_length: 1024,
+    hop_length: 256,
+    win_length: 1024,
+    n_mel_channels: 80,
+    add_blank: true,
+    cleaned_text: true,
+    text_cleaners: ["english_cleaners2"],
+    n_speakers: 0,
+  },
+  model: {
+    inter_channels: 192,
+    hidden_channels: 192,
+    filter_channels: 768,
+    n_heads: 2,
+    n_layers: 6,
+    kernel_size: 3,
+    p_dropout: 0.1,
+    resblock: "1",
+    resblock_kernel_sizes: [3, 7, 11],
+    resblock_dilation_sizes: [[1, 3, 5], [1, 3, 5], [1, 3, 5]],
+    upsample_rates: [8, 8, 2, 2],
+    upsample_initial_channel: 512,
+    upsample_kernel_sizes: [16, 16, 4, 4],
+    n_layers_q: 3,
+    use_spectral_norm: false,
+  },
+};
 
 async function run(command: string, args: string[]): Promise<void> {
   const { success } = await new Deno.Command(command, {
@@ -86,6 +136,49 @@ async function ensureRealModel(): Promise<void> {
   await Deno.remove(checkpoint);
 }
 
+/**
+ * Builds the original-size VITS voice (random weights, with its streaming
+ * encoder/decoder pair) when it is missing, through `models:import`.
+ */
+async function ensureRealVoice(): Promise<void> {
+  if (await exists(`${REAL_VOICES}/${REAL_VOICE}/lipstream.json`)) return;
+  console.error(
+    `bench: building ${REAL_VOICE} (original VITS size, random weights)`,
+  );
+  const dir = await Deno.makeTempDir({ prefix: "lipstream-bench-vits-" });
+  try {
+    const config = `${dir}/ljs_base.json`;
+    await Deno.writeTextFile(config, JSON.stringify(LJS_BASE));
+    await run(PYTHON, [
+      "infra/export/make_random_checkpoint.py",
+      "vits",
+      "--config",
+      config,
+      "--out",
+      `${dir}/G_0.pth`,
+    ]);
+    await run(Deno.execPath(), [
+      "run",
+      "-A",
+      "inference/model_import/import_main.ts",
+      "vits",
+      "--checkpoint",
+      `${dir}/G_0.pth`,
+      "--config",
+      config,
+      "--name",
+      REAL_VOICE,
+      "--streaming",
+      "--repository",
+      REAL_VOICE_REPOSITORY,
+      "--voices",
+      REAL_VOICES,
+    ]);
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+}
+
 /** The fixture repository plus `wav2lip` pointing at the real-size export. */
 async function buildRepository(): Promise<void> {
   await Deno.remove(REPOSITORY, { recursive: true }).catch(() => {});
@@ -102,6 +195,25 @@ async function buildRepository(): Promise<void> {
     await Deno.realPath(REAL_MODEL),
     `${REPOSITORY}/wav2lip/1/model.onnx`,
   );
+  for await (const entry of Deno.readDir(REAL_VOICE_REPOSITORY)) {
+    await Deno.symlink(
+      await Deno.realPath(`${REAL_VOICE_REPOSITORY}/${entry.name}`),
+      `${REPOSITORY}/${entry.name}`,
+    );
+  }
+  await Deno.remove(VOICES, { recursive: true }).catch(() => {});
+  await Deno.mkdir(VOICES, { recursive: true });
+  for (
+    const [folder, name] of [
+      ["generated/voices", "fixture_vits"],
+      [REAL_VOICES, REAL_VOICE],
+    ]
+  ) {
+    await Deno.symlink(
+      await Deno.realPath(`${folder}/${name}`),
+      `${VOICES}/${name}`,
+    );
+  }
   const config = await Deno.readTextFile(
     "infra/triton/models/wav2lip/config.pbtxt",
   );
@@ -128,8 +240,9 @@ async function withServer<T>(
     env: {
       LOG_LEVEL: "error",
       PORT: String(port),
-      HOSTNAME: "127.0.0.1",
+      LIPSTREAM_HOST: "127.0.0.1",
       MODEL_REPOSITORY: REPOSITORY,
+      VOICES_DIR: VOICES,
       BACKEND_TIMEOUT_MS: "120000",
       ...env,
     },
@@ -169,12 +282,12 @@ interface Utterance {
   bufferMs: number;
 }
 
-async function speak(base: string): Promise<Utterance> {
+async function speak(base: string, voice: string): Promise<Utterance> {
   const started = performance.now();
   const response = await fetch(`${base}/v1/speak`, {
     method: "POST",
     headers: { "Content-Type": "application/json" },
-    body: JSON.stringify({ text: TEXT, voice: "fixture_vits", avatar: "demo" }),
+    body: JSON.stringify({ text: TEXT, voice, avatar: "demo" }),
   });
   if (response.status !== 200) throw new Error(await response.text());
   const decoder = new TextDecoder("latin1");
@@ -218,6 +331,42 @@ async function speak(base: string): Promise<Utterance> {
   };
 }
 
+/**
+ * The seed's way, timed to its first frame: the whole utterance synthesized
+ * to a WAV file (`POST /v1/tts`, written and read back), then lip-synced
+ * (`POST /v1/lipsync`). Returns ms from the request to the first JPEG.
+ */
+async function fileThenVideo(
+  base: string,
+  voice: string,
+  dir: string,
+): Promise<number> {
+  const started = performance.now();
+  const tts = await fetch(`${base}/v1/tts`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ text: TEXT, voice, format: "wav" }),
+  });
+  if (tts.status !== 200) throw new Error(await tts.text());
+  const path = `${dir}/speech.wav`;
+  await Deno.writeFile(path, new Uint8Array(await tts.arrayBuffer()));
+  const wav = await Deno.readFile(path);
+  const response = await fetch(`${base}/v1/lipsync?avatar=demo`, {
+    method: "POST",
+    headers: { "Content-Type": "audio/wav" },
+    body: wav,
+  });
+  if (response.status !== 200) throw new Error(await response.text());
+  const decoder = new TextDecoder("latin1");
+  let ttff = NaN;
+  for await (const bytes of response.body!) {
+    if (Number.isNaN(ttff) && decoder.decode(bytes).includes("image/jpeg")) {
+      ttff = performance.now() - started;
+    }
+  }
+  return ttff;
+}
+
 async function lipFrames(base: string): Promise<Record<string, number>> {
   const text = await (await fetch(`${base}/metrics`)).text();
   const counts: Record<string, number> = {};
@@ -237,6 +386,7 @@ function percentile(values: number[], p: number): number {
 interface ModelResult {
   name: string;
   model: string;
+  voice: string;
   env: Record<string, string>;
   runs: Utterance[];
   lipFrames: Record<string, number>;
@@ -247,16 +397,26 @@ async function measure(
   name: string,
   model: string,
   env: Record<string, string>,
+  voice = "fixture_vits",
 ): Promise<ModelResult> {
   return await withServer({ WAV2LIP_MODEL: model, ...env }, async (base) => {
-    await speak(base); // warm: the server warmed up at start, this warms the client path
+    await speak(base, voice); // warm: the server warmed up at start, this warms the client path
     const before = await lipFrames(base);
     const runs: Utterance[] = [];
-    for (let i = 0; i < RUNS; i++) runs.push(await speak(base));
+    for (let i = 0; i < RUNS; i++) runs.push(await speak(base, voice));
     const after = await lipFrames(base);
     const frames = Object.fromEntries(
       Object.entries(after).map(([k, v]) => [k, v - (before[k] ?? 0)]),
     );
+    const dir = await Deno.makeTempDir({ prefix: "lipstream-bench-" });
+    const fileTtff: number[] = [];
+    try {
+      for (let i = 0; i < RUNS; i++) {
+        fileTtff.push(await fileThenVideo(base, voice, dir));
+      }
+    } finally {
+      await Deno.remove(dir, { recursive: true });
+    }
     const p = (key: keyof Utterance, q: number) =>
       Math.round(percentile(runs.map((r) => r[key]), q));
     const media = runs.map((r) => r.audioMs / r.wallMs);
@@ -269,9 +429,10 @@ async function measure(
       late_frames_p50: p("lateFrames", 0.5),
       buffer_needed_p50_ms: p("bufferMs", 0.5),
       audio_s: Math.round(runs[0]!.audioMs) / 1000,
+      file_then_video_ttff_p50_ms: Math.round(percentile(fileTtff, 0.5)),
     };
     console.error(`bench: ${name}: ${JSON.stringify({ ...summary, frames })}`);
-    return { name, model, env, runs, lipFrames: frames, summary };
+    return { name, model, voice, env, runs, lipFrames: frames, summary };
   });
 }
 
@@ -288,6 +449,7 @@ async function machine(): Promise<Record<string, unknown>> {
 
 if (import.meta.main) {
   await ensureRealModel();
+  await ensureRealVoice();
   await buildRepository();
   const host = await machine();
   const command = `bash scripts/deno.sh task bench${QUICK ? " --quick" : ""}`;
@@ -304,6 +466,13 @@ if (import.meta.main) {
       "wav2lip",
       { ORT_INTRA_OP_THREADS: "2" },
     ),
+    // Both real sizes in one server: the issue's real-time goal.
+    await measure(
+      "real-size Wav2Lip + original-size VITS (streaming), random weights",
+      "wav2lip",
+      {},
+      REAL_VOICE,
+    ),
     // Every frame rendered: the stream falls behind its audio (skipped by --quick: slow).
     ...(QUICK ? [] : [
       await measure(
@@ -316,7 +485,13 @@ if (import.meta.main) {
   const profileRuns = QUICK ? 1 : 3;
   const profiles: { name: string; profile: StageProfile }[] = [];
   for (
-    const [name, model, workers] of [
+    const [name, model, workers, voice] of [
+      [
+        "real-size Wav2Lip + original-size VITS, workers (default)",
+        "wav2lip",
+        1,
+        REAL_VOICE,
+      ],
       ["fixture lip model, workers (default)", "fixture_wav2lip", 1],
       [
         "fixture lip model, FRAME_WORKERS=0 TEXT_WORKERS=0",
@@ -330,7 +505,8 @@ if (import.meta.main) {
     const profile = await profileStages({
       repository: REPOSITORY,
       model,
-      voice: "fixture_vits",
+      voice: voice ?? "fixture_vits",
+      voicesDir: VOICES,
       avatar: "demo",
       text: TEXT,
       runs: profileRuns,
@@ -340,6 +516,20 @@ if (import.meta.main) {
     console.error(`bench: stages, ${name}: ${JSON.stringify(profile)}`);
     profiles.push({ name, profile });
   }
+  const audioSeconds = results[0]!.summary.audio_s ?? 6;
+  const handoff = await measureHandoff(PYTHON, audioSeconds, QUICK ? 5 : 11);
+  console.error(`bench: hand-off: ${JSON.stringify(handoff)}`);
+  await Deno.mkdir("bench", { recursive: true });
+  await Deno.writeTextFile(
+    "bench/stages.svg",
+    stagePlot(
+      `Per-stage latency, p50 and p95 ms (deno task bench, ${
+        new Date().toISOString().slice(0, 10)
+      })`,
+      STAGES,
+      profiles.map(({ name, profile }) => ({ name, stages: profile.stages })),
+    ),
+  );
   const report = {
     date: new Date().toISOString(),
     command,
@@ -348,19 +538,20 @@ if (import.meta.main) {
       load_average_at_end: (await machine()).load_average_at_start,
     },
     text_sentences: 5,
-    voice: "fixture_vits (tone fixture, not a real voice)",
+    voices:
+      `fixture_vits (tone fixture, pipeline overhead) and ${REAL_VOICE} (the original VITS size, random weights: real cost, noise for sound)`,
     runs_per_model: RUNS,
     results,
     stage_profile_runs: profileRuns,
     stage_profiles: profiles,
+    handoff,
   };
-  await Deno.mkdir("bench", { recursive: true });
   await Deno.writeTextFile(
     "bench/results.json",
     JSON.stringify(report, null, 2) + "\n",
   );
   const rows = results.map(({ name, summary: s, lipFrames: f }) =>
-    `| ${name} | ${s.ttfa_p50_ms} / ${s.ttfa_p95_ms} | ${s.ttff_p50_ms} / ${s.ttff_p95_ms} | ${s.media_s_per_wall_s_p50} | ${s.late_frames_p50} | ${s.buffer_needed_p50_ms} | ${
+    `| ${name} | ${s.ttfa_p50_ms} / ${s.ttfa_p95_ms} | ${s.ttff_p50_ms} / ${s.ttff_p95_ms} | ${s.file_then_video_ttff_p50_ms} | ${s.media_s_per_wall_s_p50} | ${s.late_frames_p50} | ${s.buffer_needed_p50_ms} | ${
       f.rendered ?? 0
     } / ${f.held ?? 0} / ${f.silent ?? 0} |`
   );
@@ -369,13 +560,25 @@ if (import.meta.main) {
     "",
     `Generated ${report.date} by \`${command}\` on ${host.cpu}, ${host.cores} cores (load average ${host.load_average_at_start} at start, ${report.machine.load_average_at_end} at end: the machine is shared, so absolute times vary between runs). A 5-sentence text (${
       results[0]!.summary.audio_s
-    } s of audio) with the fixture voice, ${RUNS} warm runs per row, embedded ONNX Runtime on one worker (the server's defaults). The real-size Wav2Lip has the real architecture and random weights (its speed is real, its faces are noise).`,
+    } s of audio) with the fixture voice unless the row names the original-size VITS, ${RUNS} warm runs per row, embedded ONNX Runtime on one worker (the server's defaults). The real-size Wav2Lip and the original-size VITS have the real architectures and random weights (their speed is real, their faces and sound are noise).`,
     "",
-    "| lip model | TTFA p50 / p95 ms | TTFF p50 / p95 ms | media s per wall s | late frames | buffer for no late frame, ms | frames rendered / held / silent |",
-    "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+    "| lip model | TTFA p50 / p95 ms | TTFF p50 / p95 ms | file-then-video TTFF p50 ms | media s per wall s | late frames | buffer for no late frame, ms | frames rendered / held / silent |",
+    "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ...rows,
     "",
-    "Late frames count frames that arrive after their PTS on a clock started at the first frame. Goals: media s per wall s ≥ 1.0, TTFA ≤ 250 ms, TTFF ≤ TTFA + 150 ms.",
+    "Late frames count frames that arrive after their PTS on a clock started at the first frame. Goals: media s per wall s ≥ 1.0, TTFA ≤ 250 ms, TTFF ≤ TTFA + 150 ms. File-then-video is the seed's order on the same server: the whole text to one WAV (`POST /v1/tts`), written to a file and read back, then `POST /v1/lipsync`; its first frame waits for all of the audio.",
+    "",
+    `Audio hand-off from speech to lip-sync on ${handoff.seconds} s at ${handoff.rateHz} Hz (median of ${
+      QUICK ? 5 : 11
+    } runs; \`scripts/handoff_bench.ts\`): the seed's reference path (scipy \`wavfile.write\`, read back, \`resample_poly\` to 16 kHz, Wav2Lip's mel in numpy) **${
+      handoff.referenceMs.toFixed(1)
+    } ms** (of which the file round trip ${
+      handoff.referenceFileMs.toFixed(1)
+    } ms); ours (the Float32Array in memory to the streaming resampler and mel) **${
+      handoff.oursMs.toFixed(1)
+    } ms**: ${
+      (handoff.referenceMs / handoff.oursMs).toFixed(1)
+    }× less. Ours also starts after the first sentence, not the whole text.`,
     "",
     `Per-stage profile, p50 / p95 ms (${profileRuns} warm utterance${
       profileRuns === 1 ? "" : "s"
@@ -391,6 +594,9 @@ if (import.meta.main) {
           .join(" | ")
       } | ${p.loopDelay.p50} / ${p.loopDelay.p95} / ${p.loopDelay.max} | ${p.frames.rendered} / ${p.frames.held} / ${p.frames.silent} |`
     ),
+    "",
+    "",
+    "![Per-stage latency](bench/stages.svg)",
     "",
     "<!-- bench:end -->",
   ].join("\n");

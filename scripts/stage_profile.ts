@@ -56,6 +56,8 @@ export interface StageProfileOptions {
   model: string;
   /** Voice id. */
   voice: string;
+  /** The voices folder it is in. @default {"generated/voices"} */
+  voicesDir?: string;
   /** Avatar id. */
   avatar: string;
   /** Text of each utterance. */
@@ -118,7 +120,9 @@ export async function profileStages(
 ): Promise<StageProfile> {
   const times = new Map<Stage, number[]>(STAGES.map((s) => [s, []]));
   const record = (stage: Stage, ms: number) => times.get(stage)!.push(ms);
-  const { voices } = await scanVoicesFolder(denoVoiceFiles("generated/voices"));
+  const { voices } = await scanVoicesFolder(
+    denoVoiceFiles(options.voicesDir ?? "generated/voices"),
+  );
   const { packs } = await scanAvatarPacks("generated/avatars");
   const { backend } = await openBackend({
     tritonUrl: undefined,
