@@ -32,11 +32,17 @@ export function denoVoiceFiles(root: string): VoiceFiles {
   return {
     async list() {
       const names: string[] = [];
+      // Symbolic links count as what they point at (a voice folder linked in).
+      const kind = async (path: string, entry: Deno.DirEntry) =>
+        entry.isSymlink ? await Deno.stat(path).catch(() => undefined) : entry;
       for await (const entry of Deno.readDir(root)) {
-        if (entry.isFile) names.push(entry.name);
-        if (!entry.isDirectory) continue;
-        for await (const inner of Deno.readDir(`${root}/${entry.name}`)) {
-          if (inner.isFile) names.push(`${entry.name}/${inner.name}`);
+        const path = `${root}/${entry.name}`;
+        const target = await kind(path, entry);
+        if (target?.isFile) names.push(entry.name);
+        if (!target?.isDirectory) continue;
+        for await (const inner of Deno.readDir(path)) {
+          const file = await kind(`${path}/${inner.name}`, inner);
+          if (file?.isFile) names.push(`${entry.name}/${inner.name}`);
         }
       }
       return names.sort();

@@ -94,6 +94,27 @@ Deno.test("denoVoiceFiles() loads a real folder and refuses escaping paths", asy
   }
 });
 
+Deno.test("denoVoiceFiles() follows symbolic links to voice folders and files; a dangling one is skipped", async () => {
+  const root = await Deno.makeTempDir();
+  const elsewhere = await Deno.makeTempDir();
+  try {
+    await Deno.mkdir(`${elsewhere}/uma`);
+    await Deno.writeTextFile(`${elsewhere}/uma/model.onnx`, "");
+    await Deno.writeTextFile(`${elsewhere}/uma/config.json`, CJKE);
+    await Deno.writeTextFile(`${elsewhere}/amy.onnx.json`, PIPER);
+    await Deno.writeTextFile(`${elsewhere}/amy.onnx`, "");
+    await Deno.symlink(`${elsewhere}/uma`, `${root}/uma`);
+    await Deno.symlink(`${elsewhere}/amy.onnx.json`, `${root}/amy.onnx.json`);
+    await Deno.symlink(`${elsewhere}/amy.onnx`, `${root}/amy.onnx`);
+    await Deno.symlink(`${elsewhere}/gone`, `${root}/gone`);
+    const voices = await loadVoicesFolder(denoVoiceFiles(root));
+    assert.deepEqual(voices.map((v) => v.id), ["amy", "uma"]);
+  } finally {
+    await Deno.remove(root, { recursive: true });
+    await Deno.remove(elsewhere, { recursive: true });
+  }
+});
+
 Deno.test("loadVoicesFolder() reads a folder voice whose model lives in the repository (config + lipstream.json, no model file)", async () => {
   const voices = await loadVoicesFolder(memoryFiles({
     "myvoice/config.json": CJKE,
