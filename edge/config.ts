@@ -9,11 +9,10 @@
  */
 
 import { z } from "zod";
-import { CONFIG_VARIABLES, LOG_LEVELS } from "./config/variables.ts";
+import { CONFIG_VARIABLES } from "./config/variables.ts";
 import type { ValueOf } from "./config/variable.ts";
 
-/** A severity of log lines. */
-export type LogLevel = typeof LOG_LEVELS[number];
+export type { LogLevel } from "./log.ts";
 
 /**
  * The validated configuration, defaults filled in: one field per row of the

@@ -6,7 +6,12 @@
  */
 
 import { defined } from "@lipstream/shared";
-import type { LogLevel } from "./config.ts";
+
+/** The severities of log lines, least severe first (`LOG_LEVEL`). */
+export const LOG_LEVELS = ["debug", "info", "warn", "error"] as const;
+
+/** A severity of log lines. */
+export type LogLevel = typeof LOG_LEVELS[number];
 
 /** Fields attached to a log line. */
 export type LogFields = Record<string, unknown>;

@@ -10,7 +10,8 @@
 import { defined, type InferenceBackend } from "@lipstream/shared";
 import type { EdgeConfig } from "../config.ts";
 import { createLipSyncService } from "../lipsync/lipsync_service.ts";
-import { memorySharedStore, type SharedStore } from "../store/shared_store.ts";
+import { memorySharedStore } from "../store/memory_shared_store.ts";
+import type { SharedStore } from "../store/shared_store.ts";
 import { redisSharedStore } from "../store/redis_shared_store.ts";
 import { lipModelFromBackend } from "../lipsync/lip_model.ts";
 import type { Logger } from "../log.ts";

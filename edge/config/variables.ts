@@ -20,9 +20,9 @@ import {
   text,
 } from "./value_kinds.ts";
 import { variable } from "./variable.ts";
+import { LOG_LEVELS } from "../log.ts";
 
-/** Log levels, least severe first. */
-export const LOG_LEVELS = ["debug", "info", "warn", "error"] as const;
+export { LOG_LEVELS };
 
 /** Every variable, by its `EdgeConfig` field, in the README's order. */
 export const CONFIG_VARIABLES = {

@@ -25,7 +25,8 @@ import {
   type LipSyncFrameSession,
   type LipSyncStats,
 } from "./lipsync_session.ts";
-import { type CursorStore, memorySharedStore } from "../store/shared_store.ts";
+import type { CursorStore } from "../store/shared_store.ts";
+import { memorySharedStore } from "../store/memory_shared_store.ts";
 import { FrameWorkerPool } from "./frame_worker_pool.ts";
 import { LipCostMeter } from "./frame_pacer.ts";
 import { pingPongFrame, pingPongPeriod } from "../frames/ping_pong.ts";

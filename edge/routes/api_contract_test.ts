@@ -22,8 +22,11 @@ import {
 import { TEST_CONFIG } from "../../tests/support/test_app.ts";
 import { TextFrontEndError } from "../text/text_front_end_error.ts";
 import { apiRoutes } from "./api_contract.ts";
-import { memorySharedStore, type SharedStore } from "../store/shared_store.ts";
-import { SharedStoreUnavailableError } from "../store/redis_shared_store.ts";
+import { memorySharedStore } from "../store/memory_shared_store.ts";
+import {
+  type SharedStore,
+  SharedStoreUnavailableError,
+} from "../store/shared_store.ts";
 
 Deno.test.sanitizer({ ops: true, resources: true });
 

@@ -22,7 +22,7 @@ import { speakRequest } from "../pipeline/utterance_request.ts";
 import { resolveAvatar, resolveVoice } from "./resolve.ts";
 import { bodyTypes } from "./_contract.ts";
 import { cancelUtteranceRoute, speakRoute } from "./speak_contract.ts";
-import { SharedStoreUnavailableError } from "../store/redis_shared_store.ts";
+import { SharedStoreUnavailableError } from "../store/shared_store.ts";
 
 /** What the speak routes need. */
 export interface SpeakDeps extends UtteranceDeps {

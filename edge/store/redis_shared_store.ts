@@ -19,7 +19,10 @@
 import type { Logger } from "../log.ts";
 import { SessionCursors } from "../lipsync/session_cursors.ts";
 import { RedisClient } from "./redis_client.ts";
-import type { SharedStore } from "./shared_store.ts";
+import {
+  type SharedStore,
+  SharedStoreUnavailableError,
+} from "./shared_store.ts";
 
 /** Options of {@linkcode redisSharedStore}. */
 export interface RedisSharedStoreOptions {
@@ -35,15 +38,6 @@ export interface RedisSharedStoreOptions {
   timeoutMs?: number;
   /** Where failures are logged. */
   log?: Logger;
-}
-
-/** Raised when a cross-replica cancel cannot reach the store. */
-export class SharedStoreUnavailableError extends Error {
-  /** Creates the error. */
-  constructor(options?: ErrorOptions) {
-    super("The shared store (Redis) cannot be reached", options);
-    this.name = "SharedStoreUnavailableError";
-  }
 }
 
 /**

@@ -1,9 +1,7 @@
 import assert from "node:assert/strict";
 import { RedisClient } from "./redis_client.ts";
-import {
-  redisSharedStore,
-  SharedStoreUnavailableError,
-} from "./redis_shared_store.ts";
+import { redisSharedStore } from "./redis_shared_store.ts";
+import { SharedStoreUnavailableError } from "./shared_store.ts";
 import { redisIgnored, startRedis } from "./_test_redis.ts";
 
 const test = (name: string, fn: () => Promise<void>) =>

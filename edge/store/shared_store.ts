@@ -2,13 +2,11 @@
  * The state that must outlive one request and be seen by every edge
  * replica: where each session's idle loop stands, and which replica runs
  * which utterance (so `DELETE /v1/utterances/:id` works on any of them).
- * One replica keeps it in memory ({@linkcode memorySharedStore}); several
- * share Redis (`REDIS_URL`, see `redis_shared_store.ts`).
+ * One replica keeps it in memory (`memory_shared_store.ts`); several share
+ * Redis (`REDIS_URL`, `redis_shared_store.ts`).
  *
  * @module
  */
-
-import { SessionCursors } from "../lipsync/session_cursors.ts";
 
 /** Idle-loop positions per (avatar, session). */
 export interface CursorStore {
@@ -55,37 +53,11 @@ export interface SharedStore {
   close(): void;
 }
 
-/**
- * The single-replica store: cursors in a bounded in-memory table, no
- * cross-replica cancellation.
- *
- * @param maxSessions Cursors kept; the least recently used goes first.
- * @returns The store.
- *
- * @example
- * ```ts
- * import { memorySharedStore } from "./shared_store.ts";
- * import assert from "node:assert/strict";
- *
- * const store = memorySharedStore();
- * await store.cursors.set("demo", "alice", 9);
- * assert.equal(await store.cursors.get("demo", "alice"), 9);
- * assert.equal(store.cancels, undefined);
- * ```
- */
-export function memorySharedStore(maxSessions?: number): SharedStore {
-  const table = new SessionCursors(maxSessions);
-  return {
-    kind: "memory",
-    cursors: {
-      get: (avatarId, sessionId) =>
-        Promise.resolve(table.get(avatarId, sessionId)),
-      set(avatarId, sessionId, position) {
-        table.set(avatarId, sessionId, position);
-        return Promise.resolve();
-      },
-    },
-    ping: () => Promise.resolve(true),
-    close() {},
-  };
+/** Raised when a cross-replica cancel cannot reach the store. */
+export class SharedStoreUnavailableError extends Error {
+  /** Creates the error. */
+  constructor(options?: ErrorOptions) {
+    super("The shared store (Redis) cannot be reached", options);
+    this.name = "SharedStoreUnavailableError";
+  }
 }
