@@ -44,7 +44,7 @@ export function stagePlot(
   stages: readonly string[],
   runs: readonly PlotRun[],
 ): string {
-  const left = 90, top = 40, barHeight = 9, gap = 10, width = 720;
+  const left = 90, top = 48, barHeight = 9, gap = 10, width = 720;
   const plotWidth = width - left - 30;
   const values = runs.flatMap((run) =>
     stages.flatMap((stage) => [run.stages[stage]?.p50, run.stages[stage]?.p95])
@@ -111,9 +111,7 @@ export function stagePlot(
     );
   });
   out.push(
-    `<text x="${width - 30}" y="${
-      legendTop - 8
-    }" text-anchor="end" fill="#555">bar: p50, line: to p95 (log scale)</text>`,
+    `<text x="${left}" y="32" fill="#555">bar: p50, line: to p95 (log scale)</text>`,
     "</svg>",
     "",
   );
