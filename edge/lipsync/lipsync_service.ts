@@ -11,6 +11,7 @@
  * @module
  */
 
+import { defined } from "@lipstream/shared";
 import type { AvatarPack } from "../avatar/pack_loader.ts";
 import type {
   AvatarInfo,
@@ -238,8 +239,8 @@ export function createLipSyncService(
       stats,
       costs,
       deadlineSlackMs: slack === false ? undefined : slack,
-      ...(options.now === undefined ? {} : { now: options.now }),
-      ...(options.profile === undefined ? {} : { profile: options.profile }),
+      ...defined({ now: options.now }),
+      ...defined({ profile: options.profile }),
       ...(pool === undefined
         ? {}
         : { work: (work) => pool.open(request.avatarId, work) }),

@@ -14,7 +14,7 @@
  * @module
  */
 
-import { InferenceError } from "@lipstream/shared";
+import { defined, InferenceError } from "@lipstream/shared";
 import type {
   FromEspeakNgWorker,
   SynthesizeMessage,
@@ -158,7 +158,7 @@ export function createEspeakNgSynthesizer(
             text,
             voice,
             rateWpm,
-            ...(stopFlag === undefined ? {} : { stop: stopFlag }),
+            ...defined({ stop: stopFlag }),
           } satisfies SynthesizeMessage,
         );
       });

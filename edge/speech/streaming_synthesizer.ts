@@ -14,6 +14,7 @@
  */
 
 import {
+  defined,
   type InferenceBackend,
   InferenceError,
   type NamedTensors,
@@ -165,7 +166,7 @@ export function backendStreamingSynthesizer(
         noiseScale: plan.noiseScale,
         lengthScale: plan.lengthScale,
         noiseW: plan.noiseW,
-        ...(speakerId === undefined ? {} : { speakerId }),
+        ...defined({ speakerId }),
       }),
       { signal, outputs: ["z", "y_mask", ...(withSpeaker ? ["g"] : [])] },
     );
@@ -190,7 +191,7 @@ export function backendStreamingSynthesizer(
           shape: [1, channels, width],
           data: sliceFrames(z, window.from, window.to),
         },
-        ...(g === undefined ? {} : { g }),
+        ...defined({ g }),
       }, { signal, outputs: ["output"] });
       const audio = vitsSamples(decoded, { output: "output" });
       const hop = audio.length / width;

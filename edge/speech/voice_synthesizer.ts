@@ -7,6 +7,7 @@
  */
 
 import {
+  defined,
   type InferenceBackend,
   resolveVitsTensors,
   vitsInputs,
@@ -60,7 +61,7 @@ export function backendVoiceSynthesizer(
       noiseScale: plan.noiseScale,
       lengthScale: plan.lengthScale,
       noiseW: plan.noiseW,
-      ...(plan.speakerId === undefined ? {} : { speakerId: plan.speakerId }),
+      ...defined({ speakerId: plan.speakerId }),
     });
     const outputs = await backend.infer(model, inputs, {
       signal,

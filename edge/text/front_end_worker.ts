@@ -9,6 +9,7 @@
 
 /// <reference lib="deno.worker" />
 
+import { defined } from "@lipstream/shared";
 import { planSynthesis } from "./front_end.ts";
 import { TextFrontEndError } from "./text_front_end_error.ts";
 import type {
@@ -39,9 +40,9 @@ self.onmessage = async (event: MessageEvent<ToFrontEndWorker>) => {
           frontEnd: {
             code,
             field,
-            ...(voice === undefined ? {} : { voice }),
-            ...(character === undefined ? {} : { character }),
-            ...(cleaner === undefined ? {} : { cleaner }),
+            ...defined({ voice }),
+            ...defined({ character }),
+            ...defined({ cleaner }),
           },
         },
       });

@@ -169,6 +169,15 @@ function languageOptions(voice) {
   ];
 }
 
+// shared/defined.ts
+function defined(object) {
+  const out = {};
+  for (const [key, value] of Object.entries(object)) {
+    if (value !== void 0) out[key] = value;
+  }
+  return out;
+}
+
 // edge/web/client/speak_body.ts
 function speakBodyFromForm(value) {
   const body = {
@@ -204,12 +213,10 @@ function ttsBody(body) {
     voice,
     speed,
     format: "json",
-    ...speaker === void 0 ? {} : {
-      speaker
-    },
-    ...language === void 0 ? {} : {
+    ...defined({
+      speaker,
       language
-    }
+    })
   };
 }
 

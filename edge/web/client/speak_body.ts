@@ -5,6 +5,8 @@
  * @module
  */
 
+import { defined } from "../../../shared/defined.ts";
+
 /** The request fields the form sets. */
 export interface SpeakBody {
   text: string;
@@ -95,7 +97,6 @@ export function ttsBody(body: SpeakBody): Record<string, unknown> {
     voice,
     speed,
     format: "json",
-    ...(speaker === undefined ? {} : { speaker }),
-    ...(language === undefined ? {} : { language }),
+    ...defined({ speaker, language }),
   };
 }
