@@ -107,55 +107,107 @@ async function stop(child: Child): Promise<void> {
   await child.process.status;
 }
 
-function nginxConfig(dir: string, ports: {
-  edge: number;
-  inference: number;
-  edges: number[];
-  inferences: number[];
-}): string {
+/** One nginx round robin over `upstreams` (loopback ports), on `port`. */
+function nginxConfig(
+  dir: string,
+  name: string,
+  port: number,
+  upstreams: number[],
+  inference: boolean,
+): string {
   const temp = ["client_body", "proxy", "fastcgi", "uwsgi", "scgi"]
-    .map((name) => `${name}_temp_path ${dir}/${name};`).join("\n  ");
-  const servers = (list: number[]) =>
-    list.map((port) => `server 127.0.0.1:${port} max_fails=1 fail_timeout=30s;`)
-      .join(" ");
-  return `daemon off;
-worker_processes 1;
-pid ${dir}/nginx.pid;
-error_log ${dir}/error.log warn;
-events { worker_connections 512; }
-http {
-  access_log off;
-  ${temp}
-  upstream edges { ${servers(ports.edges)} keepalive 16; }
-  upstream inference { ${servers(ports.inferences)} keepalive 16; }
-  server {
-    listen 127.0.0.1:${ports.edge};
-    location / {
-      proxy_pass http://edges;
-      proxy_http_version 1.1;
-      proxy_set_header Connection "";
-      proxy_buffering off;
-      proxy_request_buffering off;
-    }
-  }
-  server {
-    listen 127.0.0.1:${ports.inference};
+    .map((kind) => `${kind}_temp_path ${dir}/${name}-${kind};`).join("\n  ");
+  const servers = upstreams
+    .map((p) => `server 127.0.0.1:${p} max_fails=1 fail_timeout=30s;`).join(
+      " ",
+    );
+  const location = inference
+    ? `
     client_max_body_size 64m;
     # Keep request bodies in memory (nginx's workers may not write the temp
     # folder) and buffered, so a failed attempt can be sent again.
     client_body_buffer_size 64m;
     location / {
-      proxy_pass http://inference;
+      proxy_pass http://${name};
       proxy_http_version 1.1;
       proxy_set_header Connection "";
       # KServe infer is a POST: let nginx send it to the other server when
       # one cannot be reached (nothing has reached the client yet then).
       proxy_next_upstream error timeout non_idempotent;
       proxy_buffering off;
-    }
+    }`
+    : `
+    location / {
+      proxy_pass http://${name};
+      proxy_http_version 1.1;
+      proxy_set_header Connection "";
+      proxy_buffering off;
+      proxy_request_buffering off;
+    }`;
+  return `daemon off;
+worker_processes 1;
+pid ${dir}/${name}.pid;
+error_log ${dir}/${name}-error.log warn;
+events { worker_connections 512; }
+http {
+  access_log off;
+  ${temp}
+  upstream ${name} { ${servers} keepalive 16; }
+  server {
+    listen 127.0.0.1:${port};${location}
   }
 }
 `;
+}
+
+/**
+ * Starts a process that listens on a port of its own choosing (`PORT=0`)
+ * and prints its URL; returns the child and the URL `pattern` captured.
+ */
+async function spawnListening(
+  what: string,
+  args: string[],
+  env: Record<string, string>,
+  pattern: RegExp,
+): Promise<{ child: Child; url: string }> {
+  const child = spawn(args, { ...env, PORT: "0" });
+  let url: string | undefined;
+  await waitUntil(what, child, () => {
+    url = pattern.exec(child.output())?.[1]?.replace(/\/$/, "");
+    return url !== undefined;
+  });
+  return { child, url: url! };
+}
+
+/**
+ * Starts nginx in front of `upstreams` on a free port; a port taken in the
+ * meantime by another test (the suite runs in parallel) is retried.
+ */
+async function startNginx(
+  dir: string,
+  name: string,
+  upstreams: number[],
+  inference: boolean,
+  readyPath: string,
+): Promise<{ child: Child; base: string }> {
+  for (let attempt = 0;; attempt++) {
+    const port = freePort();
+    await Deno.writeTextFile(
+      `${dir}/${name}.conf`,
+      nginxConfig(dir, name, port, upstreams, inference),
+    );
+    const child = spawn(["-c", `${dir}/${name}.conf`, "-p", dir], {}, NGINX);
+    const base = `http://127.0.0.1:${port}`;
+    let exited = false;
+    child.process.status.then(() => exited = true);
+    await waitUntil(
+      "nginx",
+      child,
+      async () => exited || await answers(`${base}${readyPath}`),
+    );
+    if (!exited) return { child, base };
+    if (attempt >= 4) throw new Error(`nginx did not start: ${child.output()}`);
+  }
 }
 
 interface Cluster {
@@ -167,62 +219,66 @@ interface Cluster {
   inferences: Child[];
 }
 
+const portOf = (url: string) => Number(new URL(url).port);
+
 async function withCluster(run: (cluster: Cluster) => Promise<void>) {
   const dir = await Deno.makeTempDir({ prefix: "lipstream-scale-out-" });
   const children: Child[] = [];
   let redis: TestRedis | undefined;
   try {
     redis = await startRedis();
-    const ports = {
-      edge: freePort(),
-      inference: freePort(),
-      edges: [freePort(), freePort()],
-      inferences: [freePort(), freePort()],
-    };
-    const inferences = ports.inferences.map((port) =>
-      spawn(["run", "-A", "inference/server/main.ts"], {
-        PORT: String(port),
-        HOST: "127.0.0.1",
-        MODEL_REPOSITORY: "generated/models",
-      })
-    );
-    children.push(...inferences);
-    await Deno.writeTextFile(`${dir}/nginx.conf`, nginxConfig(dir, ports));
-    const nginx = spawn(["-c", `${dir}/nginx.conf`, "-p", dir], {}, NGINX);
-    children.push(nginx);
-    for (const [i, port] of ports.inferences.entries()) {
-      await waitUntil(
+    const inferences = [];
+    for (let i = 0; i < 2; i++) {
+      const started = await spawnListening(
         "inference server",
-        inferences[i]!,
-        () => answers(`http://127.0.0.1:${port}/v2/health/ready`),
+        ["run", "-A", "inference/server/main.ts"],
+        { HOST: "127.0.0.1", MODEL_REPOSITORY: "generated/models" },
+        / on (http:\/\/\S+)/,
       );
+      children.push(started.child);
+      inferences.push(started);
     }
-    await waitUntil(
-      "nginx",
-      nginx,
-      () => answers(`http://127.0.0.1:${ports.inference}/v2/health/ready`),
+    const inference = await startNginx(
+      dir,
+      "inference",
+      inferences.map(({ url }) => portOf(url)),
+      true,
+      "/v2/health/ready",
     );
-    const edges = ports.edges.map((port) =>
-      spawn(["run", "-A", "edge/main.ts"], {
-        LIPSTREAM_HOST: "127.0.0.1",
-        PORT: String(port),
-        TRITON_URL: `http://127.0.0.1:${ports.inference}`,
-        REDIS_URL: redis!.url,
-        LOG_LEVEL: "error",
-      })
-    );
-    children.push(...edges);
-    for (const [i, port] of ports.edges.entries()) {
+    children.push(inference.child);
+    const edges = [];
+    for (let i = 0; i < 2; i++) {
+      const started = await spawnListening(
+        "edge",
+        ["run", "-A", "edge/main.ts"],
+        {
+          LIPSTREAM_HOST: "127.0.0.1",
+          TRITON_URL: inference.base,
+          REDIS_URL: redis.url,
+          LOG_LEVEL: "error",
+        },
+        /Lipstream is running at (http:\/\/\S+)/,
+      );
+      children.push(started.child);
+      edges.push(started);
       await waitUntil(
         "edge",
-        edges[i]!,
-        () => answers(`http://127.0.0.1:${port}/readyz`),
+        started.child,
+        () => answers(`${started.url}/readyz`),
       );
     }
+    const balancer = await startNginx(
+      dir,
+      "edges",
+      edges.map(({ url }) => portOf(url)),
+      false,
+      "/healthz",
+    );
+    children.push(balancer.child);
     await run({
-      base: `http://127.0.0.1:${ports.edge}`,
-      edges: ports.edges.map((port) => `http://127.0.0.1:${port}`),
-      inferences,
+      base: balancer.base,
+      edges: edges.map(({ url }) => url.replace("localhost", "127.0.0.1")),
+      inferences: inferences.map(({ child }) => child),
     });
   } finally {
     for (const child of children.reverse()) await stop(child);
