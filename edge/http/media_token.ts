@@ -74,10 +74,15 @@ export function createMediaTokens(options: MediaTokenOptions): MediaTokens {
   }
   const now = options.now ?? Date.now;
   const keyCount = options.keys.length;
-  const secret = deriveSecret(options.keys);
+  // Derived on first use: creating the minter starts no async work.
+  let secret: Promise<CryptoKey> | undefined;
   const sign = async (fields: string) =>
     new Uint8Array(
-      await crypto.subtle.sign("HMAC", await secret, encoder.encode(fields)),
+      await crypto.subtle.sign(
+        "HMAC",
+        await (secret ??= deriveSecret(options.keys)),
+        encoder.encode(fields),
+      ),
     );
   return {
     async mint(index) {
