@@ -9,28 +9,10 @@
  * @module
  */
 import assert from "node:assert/strict";
-import { parseMultipartStream } from "@remix-run/multipart-parser";
 import { decodeWavMono } from "@lipstream/shared";
 import { withEdgeServer } from "./support/edge_server.ts";
 import { ffprobeStream } from "./support/ffprobe.ts";
-
-interface Part {
-  headers: Record<string, string | undefined>;
-  bytes: Uint8Array;
-}
-
-async function readParts(response: Response): Promise<Part[]> {
-  assert.equal(response.status, 200, await response.clone().text());
-  const boundary = /boundary=(\S+)$/.exec(
-    response.headers.get("content-type") ?? "",
-  )?.[1];
-  assert.ok(boundary);
-  const parts: Part[] = [];
-  for await (const part of parseMultipartStream(response.body!, { boundary })) {
-    parts.push({ headers: part.headers, bytes: part.bytes });
-  }
-  return parts;
-}
+import { partJson, readParts } from "./support/multipart_parts.ts";
 
 function post(base: string, path: string, body: unknown): Promise<Response> {
   return fetch(`${base}${path}`, {
@@ -69,10 +51,10 @@ Deno.test("demo voice server: /v1/speak streams the demo voice's speech and a fr
         avatar: "demo",
       }),
     );
-    const start = JSON.parse(new TextDecoder().decode(parts[0]!.bytes));
+    const start = partJson(parts[0]!);
     assert.equal(start.type, "start");
     assert.equal(start.sample_rate, 22050);
-    const end = JSON.parse(new TextDecoder().decode(parts.at(-1)!.bytes));
+    const end = partJson(parts.at(-1)!);
     assert.equal(end.type, "end", JSON.stringify(end));
     const wavs = parts.filter((p) => p.headers["content-type"] === "audio/wav");
     const jpegs = parts.filter((p) =>

@@ -6,7 +6,6 @@
  * command runs it).
  */
 import assert from "node:assert/strict";
-import { parseMultipartStream } from "@remix-run/multipart-parser";
 import { encodeWav } from "@lipstream/shared";
 import { decodeJpeg } from "@lipstream/edge/frames";
 import { buildPipelineDeps } from "../edge/boot/pipeline_deps.ts";
@@ -17,11 +16,7 @@ import { createOrtBackend } from "@lipstream/inference/ort";
 import { serveKserve } from "@lipstream/inference/server";
 import { withEdgeServer } from "./support/edge_server.ts";
 import { ffprobeStream } from "./support/ffprobe.ts";
-
-interface Part {
-  headers: Record<string, string | undefined>;
-  bytes: Uint8Array;
-}
+import { partJson, readParts } from "./support/multipart_parts.ts";
 
 async function withEmbeddedServer(
   run: (base: string) => Promise<void>,
@@ -45,23 +40,6 @@ async function withSplitServers(
     await inference.shutdown();
     await backend.close();
   }
-}
-
-async function readParts(response: Response): Promise<Part[]> {
-  assert.equal(response.status, 200, await response.clone().text());
-  const boundary = /boundary=(\S+)$/.exec(
-    response.headers.get("content-type") ?? "",
-  )?.[1];
-  assert.ok(boundary);
-  const parts: Part[] = [];
-  for await (const part of parseMultipartStream(response.body!, { boundary })) {
-    parts.push({ headers: part.headers, bytes: part.bytes });
-  }
-  return parts;
-}
-
-function json(part: Part) {
-  return JSON.parse(new TextDecoder().decode(part.bytes));
 }
 
 /** Mean luma of the mouth region of a decoded frame (lower middle of the face). */
@@ -99,10 +77,10 @@ for (
         }),
       });
       const parts = await readParts(response);
-      const start = json(parts[0]!);
+      const start = partJson(parts[0]!);
       assert.equal(start.type, "start");
       assert.equal(start.sample_rate, 22050);
-      const end = json(parts.at(-1)!);
+      const end = partJson(parts.at(-1)!);
       assert.equal(end.type, "end");
       const wavs = parts.filter((p) =>
         p.headers["content-type"] === "audio/wav"
@@ -274,7 +252,7 @@ Deno.test("embedded server: a session's utterances continue one idle loop; idle.
       },
     );
     const parts = await readParts(response);
-    const start = json(parts[0]!), end = json(parts.at(-1)!);
+    const start = partJson(parts[0]!), end = partJson(parts.at(-1)!);
     assert.equal(start.idle_position, 76);
     assert.equal(end.next_idle_position, (76 + 5) % 78);
     const jpegs = parts.filter((p) =>

@@ -9,8 +9,17 @@
  */
 
 import assert from "node:assert/strict";
-import { parseMultipartStream } from "@remix-run/multipart-parser";
-import { startRedis, type TestRedis } from "../edge/store/_test_redis.ts";
+import { freePort } from "./reliability/_loopback.ts";
+import {
+  partJson,
+  readParts,
+  type StreamPart,
+} from "./support/multipart_parts.ts";
+import {
+  haveRedisServer,
+  startRedis,
+  type TestRedis,
+} from "./support/redis_server.ts";
 
 const ROOT = new URL("../", import.meta.url).pathname;
 const NGINX = "/usr/sbin/nginx";
@@ -21,17 +30,9 @@ const haveNginx = (() => {
     return false;
   }
 })();
-const haveRedis = (() => {
-  try {
-    new Deno.Command("redis-server", { args: ["--version"], stdout: "null" })
-      .outputSync();
-    return true;
-  } catch {
-    return false;
-  }
-})();
 // Under CI=true a missing tool fails the run (scripts/system_deps.sh installs both).
-const ignore = (!haveNginx || !haveRedis) && Deno.env.get("CI") !== "true";
+const ignore = (!haveNginx || !haveRedisServer()) &&
+  Deno.env.get("CI") !== "true";
 
 const TEXT = Array.from(
   { length: 12 },
@@ -41,13 +42,6 @@ const TEXT = Array.from(
 interface Child {
   process: Deno.ChildProcess;
   output: () => string;
-}
-
-function freePort(): number {
-  const listener = Deno.listen({ hostname: "127.0.0.1", port: 0 });
-  const { port } = listener.addr as Deno.NetAddr;
-  listener.close();
-  return port;
 }
 
 function spawn(
@@ -300,29 +294,11 @@ function speak(base: string, body: Record<string, unknown>) {
   });
 }
 
-interface Part {
-  type: string;
-  json?: Record<string, unknown>;
-  atMs: number;
-}
-
-async function readParts(response: Response): Promise<Part[]> {
-  assert.equal(response.status, 200, await response.clone().text());
-  const boundary = /boundary=(\S+)$/.exec(
-    response.headers.get("content-type") ?? "",
-  )?.[1];
-  assert.ok(boundary);
-  const parts: Part[] = [];
-  for await (const part of parseMultipartStream(response.body!, { boundary })) {
-    const type = part.headers["content-type"] ?? "";
-    parts.push({
-      type,
-      atMs: performance.now(),
-      ...(type.includes("json") ? { json: JSON.parse(part.text) } : {}),
-    });
-  }
-  return parts;
-}
+/** A part's media type. */
+const mediaType = (part: StreamPart) => part.headers["content-type"] ?? "";
+/** The `type` field of a JSON part (start, end, a problem's URN); `undefined` for audio and frames. */
+const jsonType = (part: StreamPart) =>
+  mediaType(part).includes("json") ? partJson(part).type : undefined;
 
 /** Starts a long speak on `streamBase`, cancels it through `cancelBase`; ms until its problem part. */
 async function cancelAcross(
@@ -339,8 +315,8 @@ async function cancelAcross(
   assert.equal(cancel.status, 204, await cancel.text());
   const parts = await readParts(response);
   const last = parts.at(-1)!;
-  assert.equal(last.type, "application/problem+json");
-  assert.equal(last.json?.type, "urn:lipstream:problem:utterance-cancelled");
+  assert.equal(mediaType(last), "application/problem+json");
+  assert.equal(jsonType(last), "urn:lipstream:problem:utterance-cancelled");
   return last.atMs - sentAt;
 }
 
@@ -395,8 +371,8 @@ Deno.test({
           const parts = await readParts(
             await speak(target, { session, text: "Hello there, friend." }),
           );
-          const start = parts[0]!.json!;
-          const end = parts.at(-1)!.json!;
+          const start = partJson(parts[0]!);
+          const end = partJson(parts.at(-1)!);
           assert.equal(end.type, "end", JSON.stringify(end));
           assert.equal(start.idle_position, expected);
           expected = end.next_idle_position as number;
@@ -417,13 +393,13 @@ Deno.test({
           for (const parts of ended) {
             const last = parts.at(-1)!;
             assert.ok(
-              last.json?.type === "end" ||
-                last.type === "application/problem+json",
-              `stream ended with ${last.type}`,
+              jsonType(last) === "end" ||
+                mediaType(last) === "application/problem+json",
+              `stream ended with ${mediaType(last)}`,
             );
           }
           const failed = ended.filter((parts) =>
-            parts.at(-1)!.type === "application/problem+json"
+            mediaType(parts.at(-1)!) === "application/problem+json"
           ).length;
           console.log(
             `streams running at the kill: ${ended.length}, error parts: ${failed}`,
@@ -432,7 +408,7 @@ Deno.test({
             const parts = await readParts(
               await speak(base, { text: "Still here after the failure." }),
             );
-            assert.equal(parts.at(-1)!.json?.type, "end");
+            assert.equal(jsonType(parts.at(-1)!), "end");
           }
         },
       );

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { RedisClient } from "./redis_client.ts";
 import { redisSharedStore } from "./redis_shared_store.ts";
 import { SharedStoreUnavailableError } from "./shared_store.ts";
-import { redisIgnored, startRedis } from "./_test_redis.ts";
+import { redisIgnored, startRedis } from "../../tests/support/redis_server.ts";
 
 const test = (name: string, fn: () => Promise<void>) =>
   Deno.test({ name, ignore: redisIgnored, fn });

@@ -5,6 +5,8 @@
  * @module
  */
 
+import { freePort } from "../reliability/_loopback.ts";
+
 /** A running Redis. */
 export interface TestRedis {
   /** Its `redis://` URL. */
@@ -28,13 +30,6 @@ export function haveRedisServer(): boolean {
 
 /** Under `CI=true` a missing `redis-server` fails the run; elsewhere the test is skipped. */
 export const redisIgnored = !haveRedisServer() && Deno.env.get("CI") !== "true";
-
-function freePort(): number {
-  const listener = Deno.listen({ hostname: "127.0.0.1", port: 0 });
-  const { port } = listener.addr as Deno.NetAddr;
-  listener.close();
-  return port;
-}
 
 /**
  * Starts `redis-server` and waits until it answers.
