@@ -13,6 +13,8 @@
  * @module
  */
 
+import { equalConstantTime } from "./constant_time.ts";
+
 const encoder = new TextEncoder();
 
 /** The outcome of checking a token. */
@@ -105,7 +107,9 @@ export function createMediaTokens(options: MediaTokenOptions): MediaTokens {
       if (!match) return { ok: false, reason: "malformed" };
       const [, fields, expiry, index, signature] = match;
       const expected = base64Url(await sign(fields!));
-      if (!equalConstantTime(expected, signature!)) {
+      if (
+        !equalConstantTime(encoder.encode(expected), encoder.encode(signature!))
+      ) {
         return { ok: false, reason: "invalid" };
       }
       if (parseInt(expiry!, 36) < now()) {
@@ -138,12 +142,4 @@ async function deriveSecret(keys: readonly string[]): Promise<CryptoKey> {
 /** Deno (the edge's runtime) has `Uint8Array.prototype.toBase64` (TC39 base64 proposal). */
 function base64Url(bytes: Uint8Array): string {
   return bytes.toBase64({ alphabet: "base64url", omitPadding: true });
-}
-
-function equalConstantTime(a: string, b: string): boolean {
-  let diff = a.length ^ b.length;
-  for (let i = 0; i < a.length; i++) {
-    diff |= a.charCodeAt(i) ^ (b.charCodeAt(i % b.length) || 0);
-  }
-  return diff === 0;
 }

@@ -16,6 +16,7 @@
 
 import type { Context, MiddlewareHandler } from "hono";
 import type { AppEnv } from "../app_env.ts";
+import { equalConstantTime } from "../constant_time.ts";
 import type { MediaTokens } from "../media_token.ts";
 import { problem } from "../problem.ts";
 
@@ -126,26 +127,19 @@ export function apiKey(
     }
     const header = c.req.header("Authorization");
     const token = c.req.query("token");
-    if (
-      tokens && header === undefined && token !== undefined &&
-      (c.req.method === "GET" || c.req.method === "HEAD")
-    ) {
-      const check = await tokens.verify(token);
-      if (!check.ok) {
-        throw problem(401, "unauthorized", {
-          detail: check.reason === "expired"
-            ? "The media token has expired: mint another with POST /v1/media-token"
-            : "The media token is not valid",
-          headers: { "WWW-Authenticate": 'Bearer realm="lipstream"' },
-        });
-      }
-      c.set("clientKey", `key:${check.index}`);
-      return await next();
-    }
-    const check = checkApiKey(encoded, header);
+    const byToken = tokens !== undefined && header === undefined &&
+      token !== undefined &&
+      (c.req.method === "GET" || c.req.method === "HEAD");
+    const check = byToken
+      ? await tokens.verify(token)
+      : checkApiKey(encoded, header);
     if (!check.ok) {
       throw problem(401, "unauthorized", {
-        detail: check.reason === "invalid"
+        detail: byToken
+          ? check.reason === "expired"
+            ? "The media token has expired: mint another with POST /v1/media-token"
+            : "The media token is not valid"
+          : check.reason === "invalid"
           ? "The API key is not valid"
           : "Send an API key as 'Authorization: Bearer <key>'",
         headers: { "WWW-Authenticate": 'Bearer realm="lipstream"' },
@@ -154,11 +148,4 @@ export function apiKey(
     c.set("clientKey", `key:${check.index}`);
     await next();
   };
-}
-
-/** Compares two byte strings in time that depends only on their lengths. */
-function equalConstantTime(a: Uint8Array, b: Uint8Array): boolean {
-  let diff = a.length ^ b.length;
-  for (let i = 0; i < a.length; i++) diff |= a[i]! ^ (b[i % b.length] ?? 0);
-  return diff === 0;
 }
