@@ -114,6 +114,8 @@ const BAD: [string, string][] = [
   ["LIPSYNC_BATCH", "1.5"],
   ["SILENCE_PEAK", "5"],
   ["PASTE_BLEND", "soft"],
+  ["MEDIA_TOKEN_TTL_MS", "999"],
+  ["MEDIA_TOKEN_TTL_MS", "soon"],
   ["JPEG_QUALITY", "101"],
   ["MAX_TEXT_LENGTH", "0"],
   ["FIRST_PIECE_MAX_CHARS", "-5"],

@@ -75,3 +75,18 @@ Deno.test("without API keys no token is needed and none is minted", async () => 
   const minted = await app.request("/v1/media-token", { method: "POST" });
   assert.deepEqual(await minted.json(), { token: null, expires_at: null });
 });
+
+Deno.test("an over-long token in a media URL is a 400 naming the field", async () => {
+  const { app } = createTestApp({});
+  const response = await app.request(`${MJPEG}&token=${"t".repeat(300)}`);
+  assert.equal(response.status, 400);
+  assert.equal(
+    response.headers.get("content-type"),
+    "application/problem+json",
+  );
+  const body = await response.json();
+  assert.ok(
+    body.errors.some((e: { path: string }) => e.path === "/token"),
+    JSON.stringify(body),
+  );
+});
