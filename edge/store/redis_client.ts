@@ -112,10 +112,6 @@ class Connection {
     this.#events = events;
   }
 
-  get connected(): boolean {
-    return this.#conn !== undefined;
-  }
-
   /** Sends commands in one write and resolves with their replies in order. */
   async send(commands: (string | number)[][]): Promise<RespValue[]> {
     if (this.#closed) throw new Error("Redis client is closed");
