@@ -25,6 +25,7 @@ import {
   BENCH_WAV2LIP_MODEL,
   writeBenchWav2lipModel,
 } from "@lipstream/inference/fixtures";
+import { freePort } from "../tests/support/free_port.ts";
 
 const TEXT =
   "Hello, and welcome to Lipstream. This is a short test of streaming speech. Thank you for listening!";
@@ -79,14 +80,6 @@ async function speakOnce(base: string): Promise<Timing> {
   const end = /\{"type":"end".*?\}\}/.exec(text)?.[0];
   const audioMs = end ? JSON.parse(end).audio_ms : NaN;
   return { ttfa, ttff, total: performance.now() - started, frames, audioMs };
-}
-
-/** Picks a free loopback port. */
-function freePort(): number {
-  const listener = Deno.listen({ hostname: "127.0.0.1", port: 0 });
-  const port = (listener.addr as Deno.NetAddr).port;
-  listener.close();
-  return port;
 }
 
 /** Starts a `deno run` server in its own process and waits until `ready` answers 200. */

@@ -9,7 +9,7 @@
  */
 
 import assert from "node:assert/strict";
-import { freePort } from "./reliability/_loopback.ts";
+import { freePort } from "./support/free_port.ts";
 import {
   partJson,
   readParts,

@@ -4,6 +4,7 @@
  * Needs `deno task setup` (the README's test command runs it).
  */
 import assert from "node:assert/strict";
+import { freePort } from "./support/free_port.ts";
 
 const LONG_TEXT = Array.from(
   { length: 24 },
@@ -14,13 +15,6 @@ interface ServerProcess {
   child: Deno.ChildProcess;
   base: string;
   stderr: () => string;
-}
-
-function freePort(): number {
-  const listener = Deno.listen({ hostname: "127.0.0.1", port: 0 });
-  const port = (listener.addr as Deno.NetAddr).port;
-  listener.close();
-  return port;
 }
 
 /** Collects a stream's text; `text()` is what arrived so far. */

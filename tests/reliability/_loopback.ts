@@ -44,14 +44,6 @@ export function serveLoopback(
   };
 }
 
-/** A free loopback port (listened on, then closed). */
-export function freePort(): number {
-  const listener = Deno.listen({ hostname: "127.0.0.1", port: 0 });
-  const port = (listener.addr as Deno.NetAddr).port;
-  listener.close();
-  return port;
-}
-
 /**
  * Opens a TCP connection and writes `head` (and optionally part of a body).
  *

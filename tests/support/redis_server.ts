@@ -5,7 +5,7 @@
  * @module
  */
 
-import { freePort } from "../reliability/_loopback.ts";
+import { freePort } from "./free_port.ts";
 
 /** A running Redis. */
 export interface TestRedis {
