@@ -24,9 +24,12 @@ async function listPackNames(dir: string): Promise<string[]> {
   const names: string[] = [];
   try {
     for await (const entry of Deno.readDir(dir)) {
-      if (entry.isDirectory && SAFE_ID_REGEXP.test(entry.name)) {
-        names.push(entry.name);
-      }
+      if (!SAFE_ID_REGEXP.test(entry.name)) continue;
+      // A symbolic link counts as what it points at (a pack folder linked in).
+      const target = entry.isSymlink
+        ? await Deno.stat(`${dir}/${entry.name}`).catch(() => undefined)
+        : entry;
+      if (target?.isDirectory) names.push(entry.name);
     }
   } catch (error) {
     if (error instanceof Deno.errors.NotFound) {
