@@ -12,6 +12,7 @@
  * @module
  */
 
+import { toAscii } from "./_ascii_fold.ts";
 import { readEngToIpaWord } from "./_eng_to_ipa_words.ts";
 import { expandAbbreviations } from "./_english_abbreviations.ts";
 import { normalizeEnglishNumbers } from "./english_numbers.ts";
@@ -39,16 +40,6 @@ function convert(text: string, unknown: Set<string>): string {
     if (letters) unknown.add(core);
     return before + core + (letters ? "*" : "") + after;
   }).join(" ");
-}
-
-/** The reference's `unidecode`, for the characters English text has. */
-function toAscii(text: string): string {
-  return text.normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .replace(/[‘’]/g, "'")
-    .replace(/[“”]/g, '"')
-    .replace(/[–—]/g, "-")
-    .replace(/…/g, "...");
 }
 
 /** Words and how they were read, for warnings. */
