@@ -1,11 +1,11 @@
 /**
  * VITS-fast-fine-tuning's `english_to_ipa2` (the English branch of
- * `cjke_cleaners2`): ASCII, lowercase, abbreviations, numbers, then eng_to_ipa's
- * CMU-dictionary transcription (`_eng_to_ipa_words.ts`, eng_to_ipa's own
- * dictionary readings), dark l (`ɫ`) and the `r → ɹ`, `ʤ → dʒ`, `ʧ → tʃ`
- * rewrites. Words missing from the dictionary are
- * kept as their letters followed by `*`, as eng_to_ipa does (`*` is one of
- * the cjke_cleaners2 symbols).
+ * `cjke_cleaners2`): ASCII (`_ascii_fold.ts`, unidecode), lowercase,
+ * abbreviations, numbers (inflect), then eng_to_ipa's transcription of each
+ * word as eng_to_ipa's own CMU copy reads it (`_eng_to_ipa_words.ts`), dark l
+ * (`ɫ`) and the `r → ɹ`, `ʤ → dʒ`, `ʧ → tʃ` rewrites. Words missing from
+ * eng_to_ipa's dictionary are kept as their letters followed by `*`, as
+ * eng_to_ipa does (`*` is one of the cjke_cleaners2 symbols).
  *
  * @see https://github.com/Plachtaa/VITS-fast-fine-tuning (`text/english.py`)
  * @see https://github.com/mphilli/English-to-IPA (`eng_to_ipa/transcribe.py`)

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { englishToIpa } from "./english_ipa.ts";
 
 // Expected values follow eng_to_ipa by hand: CMU phones through its symbol
-// table (ah → ə, ey → e, er → ər, …), no stress marks on one-syllable words,
+// table (ah → ə, ey → eɪ, er → ər, …), no stress marks on one-syllable words,
 // the stress mark moved before the stressed syllable's onset, then
 // english_to_ipa2's r → ɹ and dark l before a consonant or word end.
 
