@@ -1,83 +1,23 @@
 /**
  * VITS-fast-fine-tuning's `english_to_ipa2` (the English branch of
- * `cjke_cleaners2`): ASCII, lowercase, abbreviations, numbers, then eng_to_ipa's
- * CMU-dictionary transcription with its stress placement, dark l (`ɫ`) and the
- * `r → ɹ`, `ʤ → dʒ`, `ʧ → tʃ` rewrites. Words missing from the dictionary are
- * kept as their letters followed by `*`, as eng_to_ipa does (`*` is one of
- * the cjke_cleaners2 symbols).
+ * `cjke_cleaners2`): ASCII (`_ascii_fold.ts`, unidecode), lowercase,
+ * abbreviations, numbers (inflect), then eng_to_ipa's transcription of each
+ * word as eng_to_ipa's own CMU copy reads it (`_eng_to_ipa_words.ts`), dark l
+ * (`ɫ`) and the `r → ɹ`, `ʤ → dʒ`, `ʧ → tʃ` rewrites. Words missing from
+ * eng_to_ipa's dictionary are kept as their letters followed by `*`, as
+ * eng_to_ipa does (`*` is one of the cjke_cleaners2 symbols).
  *
  * @see https://github.com/Plachtaa/VITS-fast-fine-tuning (`text/english.py`)
  * @see https://github.com/mphilli/English-to-IPA (`eng_to_ipa/transcribe.py`)
  * @module
  */
 
-import { dictionary } from "cmu-pronouncing-dictionary";
-import { placeStress } from "./_cmu_stress.ts";
+import { toAscii } from "./_ascii_fold.ts";
+import { readEngToIpaWord } from "./_eng_to_ipa_words.ts";
 import { expandAbbreviations } from "./_english_abbreviations.ts";
 import { normalizeEnglishNumbers } from "./english_numbers.ts";
 
-/** eng_to_ipa `cmu_to_ipa` symbols (table facts transcribed). */
-const CMU_IPA: Record<string, string> = {
-  a: "ə",
-  ey: "eɪ",
-  aa: "ɑ",
-  ae: "æ",
-  ah: "ə",
-  ao: "ɔ",
-  aw: "aʊ",
-  ay: "aɪ",
-  ch: "ʧ",
-  dh: "ð",
-  eh: "ɛ",
-  er: "ər",
-  hh: "h",
-  ih: "ɪ",
-  jh: "ʤ",
-  ng: "ŋ",
-  ow: "oʊ",
-  oy: "ɔɪ",
-  sh: "ʃ",
-  th: "θ",
-  uh: "ʊ",
-  uw: "u",
-  zh: "ʒ",
-  iy: "i",
-  y: "j",
-};
 const PUNCT = "!\"#$%&'()*+,-./:;<=>/?@[\\]^_`{|}~«» ";
-const cache = new Map<string, string | undefined>();
-
-function toIpa(cmu: string): string {
-  let out = "";
-  for (const piece of placeStress(cmu.toLowerCase())) {
-    const mark = piece[0] === "ˈ" || piece[0] === "ˌ" ? piece[0] : "";
-    const phone = piece.slice(mark.length);
-    out += CMU_IPA[phone] === undefined ? piece : mark + CMU_IPA[phone];
-  }
-  for (const [from, to] of [["ˈər", "əˈr"], ["ˈie", "iˈe"]] as const) {
-    if (!out.startsWith(from)) out = out.replaceAll(from, to);
-  }
-  return out;
-}
-
-/** eng_to_ipa's `get_top`: all variants transcribed, sorted, the last kept. */
-function lookUp(word: string): string | undefined {
-  if (cache.has(word)) return cache.get(word);
-  const variants = new Set<string>();
-  const first = (dictionary as Record<string, string>)[word];
-  if (first !== undefined) {
-    variants.add(toIpa(first));
-    for (let n = 2; n < 10; n++) {
-      const more = (dictionary as Record<string, string>)[`${word}(${n})`];
-      if (more === undefined) break;
-      variants.add(toIpa(more));
-    }
-  }
-  const ipa = variants.size === 0 ? undefined : [...variants].sort().at(-1);
-  if (cache.size > 10_000) cache.clear();
-  cache.set(word, ipa);
-  return ipa;
-}
 
 function strip(word: string): string {
   let start = 0;
@@ -93,23 +33,13 @@ function convert(text: string, unknown: Set<string>): string {
     const before = /^([^A-Za-z0-9]+)[A-Za-z]/.exec(word)?.[1] ?? "";
     const after = /[A-Za-z]([^A-Za-z0-9]+)$/.exec(word)?.[1] ?? "";
     const core = strip(word);
-    const ipa = lookUp(core);
+    const ipa = readEngToIpaWord(core);
     if (ipa !== undefined) return before + ipa + after;
     // eng_to_ipa marks a word it cannot read with "*" (a cjke symbol).
     const letters = /[^0-9]/.test(core);
     if (letters) unknown.add(core);
     return before + core + (letters ? "*" : "") + after;
   }).join(" ");
-}
-
-/** The reference's `unidecode`, for the characters English text has. */
-function toAscii(text: string): string {
-  return text.normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .replace(/[‘’]/g, "'")
-    .replace(/[“”]/g, '"')
-    .replace(/[–—]/g, "-")
-    .replace(/…/g, "...");
 }
 
 /** Words and how they were read, for warnings. */

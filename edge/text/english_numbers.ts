@@ -1,7 +1,6 @@
 /**
  * English number reading for `english_to_ipa2`, after the reference's
- * `normalize_numbers` (which uses inflect's `number_to_words`), plus
- * percentages.
+ * `normalize_numbers` (which uses inflect 7.6's `number_to_words`).
  *
  * @see https://github.com/Plachtaa/VITS-fast-fine-tuning (`text/english.py`)
  * @module
@@ -41,7 +40,21 @@ const TENS = [
   "eighty",
   "ninety",
 ];
-const SCALES = ["", " thousand", " million", " billion", " trillion"];
+/** inflect's `mill`; a longer number makes inflect raise, we read its digits. */
+const SCALES = [
+  "",
+  " thousand",
+  " million",
+  " billion",
+  " trillion",
+  " quadrillion",
+  " quintillion",
+  " sextillion",
+  " septillion",
+  " octillion",
+  " nonillion",
+  " decillion",
+];
 const ORDINAL_ENDINGS: [RegExp, string][] = [
   [/one$/, "first"],
   [/two$/, "second"],
@@ -53,11 +66,11 @@ const ORDINAL_ENDINGS: [RegExp, string][] = [
   [/y$/, "ieth"],
 ];
 
-function readHundreds(value: number): string {
+function readHundreds(value: number, and: string): string {
   const hundreds = Math.floor(value / 100);
   const rest = value % 100;
   const parts: string[] = [];
-  if (hundreds > 0) parts.push(`${ONES[hundreds]} hundred`);
+  if (hundreds > 0) parts.push(`${ONES[hundreds]} hundred${rest ? and : ""}`);
   if (rest >= 20) {
     const tens = TENS[Math.floor(rest / 10)] ?? "";
     parts.push(rest % 10 === 0 ? tens : `${tens}-${ONES[rest % 10]}`); // inflect hyphenates
@@ -67,10 +80,14 @@ function readHundreds(value: number): string {
   return parts.join(" ");
 }
 
-/** Reads a whole number in words, inflect-style with no "and" ("one thousand, two hundred"). */
-export function cardinalWords(digits: string): string {
+/**
+ * Reads a whole number in words, inflect-style with no "and" ("one thousand,
+ * two hundred", "three thousand one").
+ */
+export function cardinalWords(digits: string, andWord = ""): string {
+  const and = andWord === "" ? "" : ` ${andWord}`;
   const value = digits.replace(/^0+(?=\d)/, "");
-  if (value.length > 15) {
+  if (value.length > 3 * SCALES.length) {
     return [...value].map((d) => ONES[Number(d)]).join(" ");
   }
   const groups: number[] = [];
@@ -81,13 +98,22 @@ export function cardinalWords(digits: string): string {
   const parts: string[] = [];
   groups.forEach((group, index) => {
     if (group === 0) return;
-    parts.push(readHundreds(group) + (SCALES[groups.length - 1 - index] ?? ""));
+    parts.push(
+      readHundreds(group, and) + (SCALES[groups.length - 1 - index] ?? ""),
+    );
   });
+  // inflect's COMMA_WORD: a last group of one word (1–99) loses its comma
+  // for the "and" word: "three thousand one", "one thousand and first".
+  const last = groups.at(-1) ?? 0;
+  if (parts.length > 1 && last > 0 && last < 100) {
+    return `${parts.slice(0, -1).join(", ")}${and} ${parts.at(-1)}`;
+  }
   return parts.join(", ");
 }
 
+/** `_expand_ordinal`: inflect with its default "and" ("one hundred and first"). */
 function ordinalWords(digits: string): string {
-  const words = cardinalWords(digits);
+  const words = cardinalWords(digits, "and");
   for (const [regexp, ending] of ORDINAL_ENDINGS) {
     if (regexp.test(words)) return words.replace(regexp, ending);
   }
@@ -133,8 +159,11 @@ function dollars(amount: string): string {
  * Reads numbers in English text as words, in the reference's order: thousands
  * commas removed, `£5` → "5 pounds", `$3.50` → "3 dollars, 50 cents",
  * `3.14` → "3 point 14", ordinals, then every number (years 1001–2999 in
- * pairs). `50%` → "50 percent" is an addition. Hyphens inflect puts in
- * ("twenty-three") are spaces here, so each word is found in the dictionary.
+ * pairs). As inflect writes them: hyphens ("twenty-three", which eng_to_ipa then
+ * cannot find), commas between groups but none before a last group under 100
+ * ("three thousand one"), "and" in ordinals only ("one hundred and first").
+ * `%` stays (`50%` → "fifty%"), as in the reference. A number longer than 36
+ * digits, where inflect raises, is read digit by digit.
  *
  * @example Money, decimals, ordinals and years
  * ```ts
@@ -144,9 +173,10 @@ function dollars(amount: string): string {
  * assert.equal(normalizeEnglishNumbers("$3.50"), "three dollars, fifty cents");
  * assert.equal(normalizeEnglishNumbers("pi is 3.14"), "pi is three point fourteen");
  * assert.equal(normalizeEnglishNumbers("the 21st of 1984"), "the twenty-first of nineteen eighty-four");
+ * assert.equal(normalizeEnglishNumbers("the 101st"), "the one hundred and first");
  * assert.equal(
  *   normalizeEnglishNumbers("12,345 or 50%"),
- *   "twelve thousand, three hundred forty-five or fifty percent",
+ *   "twelve thousand, three hundred forty-five or fifty%",
  * );
  * ```
  *
@@ -158,7 +188,6 @@ export function normalizeEnglishNumbers(text: string): string {
     .replace(/([0-9][0-9,]+[0-9])/g, (match) => match.replaceAll(",", ""))
     .replace(/£([0-9,]*[0-9]+)/g, "$1 pounds")
     .replace(/\$([0-9.,]*[0-9]+)/g, (_, amount: string) => dollars(amount))
-    .replace(/([0-9]+)\s*%/g, "$1 percent")
     .replace(/([0-9]+)\.([0-9]+)/g, "$1 point $2")
     .replace(
       /([0-9]+)(st|nd|rd|th)/g,
