@@ -2,10 +2,11 @@
 """Writes edge/text/data/pypinyin_readings.ts, the part of pypinyin's
 dictionaries that `lazy_pinyin(..., heteronym=False)` reads, and
 tests/fixtures/text/pypinyin_cases.json, pypinyin's own output for texts the
-TypeScript port is tested on. Then checks, against pypinyin itself, that the
-written data read back by the same algorithm gives lazy_pinyin's output for
-every phrase key, every jieba dictionary word and every corpus sentence; exits
-non-zero on any difference.
+TypeScript port is tested on. Before writing, checks against pypinyin itself
+that the data, read back and run through the same algorithm restated here,
+gives lazy_pinyin's output (BOPOMOFO, TONE3, TONE3 with five) for every phrase
+key, every jieba dictionary word, every corpus sentence and its jieba words;
+exits non-zero, writing nothing, on any difference.
 
 What lazy_pinyin with heteronym=False reads (pypinyin 0.55.0, `core.py`,
 `converter.py`, `seg/simpleseg.py`, `seg/mmseg.py`):
@@ -211,7 +212,11 @@ def simple_seg(text):
     return [run for _, run in runs]
 
 
-STYLES = (("bopomofo", Style.BOPOMOFO, False), ("tone3", Style.TONE3, False), ("tone3", Style.TONE3, True))
+STYLES = (
+    ("bopomofo", Style.BOPOMOFO, False),
+    ("tone3", Style.TONE3, False),
+    ("tone3", Style.TONE3, True),
+)
 
 
 def check(texts, data):
@@ -278,7 +283,9 @@ def main():
     data = decode(char_text, phrase_text)
     if set(data[1]) != set(PHRASES_DICT):
         sys.exit("Cannot write data: phrase keys do not read back")
-    texts = list(PHRASES_DICT) + jieba_words() + corpus_words() + case_texts(chars)
+    texts = (
+        list(PHRASES_DICT) + jieba_words() + corpus_sentences() + corpus_words() + case_texts(chars)
+    )
     differences = check(texts, data)
     print(f"checked {len(texts)} texts x {len(STYLES)} styles: {differences} differences")
     if differences:
@@ -305,7 +312,8 @@ def main():
     head = json.dumps({"pypinyin": pypinyin.__version__, "command": COMMAND}, ensure_ascii=False)
     lines = ",\n".join(json.dumps(case, ensure_ascii=False) for case in cases)
     CASES.write_text(head[:-1] + ', "cases": [\n' + lines + "\n]}\n", encoding="utf-8")
-    print(f"wrote {DATA.relative_to(ROOT)} ({DATA.stat().st_size} bytes), {CASES.relative_to(ROOT)} ({len(cases)} cases)")
+    print(f"wrote {DATA.relative_to(ROOT)} ({DATA.stat().st_size} bytes)")
+    print(f"wrote {CASES.relative_to(ROOT)} ({len(cases)} cases)")
 
 
 if __name__ == "__main__":
