@@ -10,7 +10,6 @@
 const REWRITES: [RegExp, string][] = [
   [/^m(\d)$/, "mu$1"],
   [/^n(\d)$/, "N$1"],
-  [/^ng(\d)$/, "N$1"], // pinyin-pro spells 嗯 "ng", pypinyin "n"
   [/^r5$/, "er5"],
   [/iu/, "iou"],
   [/ui/, "uei"],

@@ -43,8 +43,9 @@ const CASES: [string, string][] = [
   ["yun2", "ㄩㄣˊ"],
   ["yong3", "ㄩㄥˇ"],
   ["n2", "ㄣˊ"],
-  ["ng2", "ㄣˊ"],
   ["m2", "ㄇㄨˊ"],
+  ["hm", "ㄏㄇ˙"], // 噷, pypinyin's one reading without a vowel or n/m alone
+  ["兙", "兙˙"], // a Han character pypinyin has no reading for goes through as is
 ];
 
 Deno.test("pinyinToBopomofo() spells each syllable in zhuyin", () => {

@@ -5,15 +5,16 @@
  *   `[ZH]` removed, numbers read by cn2an, jieba words in bopomofo joined by
  *   spaces, Latin letters spelled in bopomofo, `。` after a final tone mark;
  * - the TONE3 variant (952ce4b, 2023-03-01 … 8e1893d): `[ZH]` removed, then
- *   pypinyin TONE3 (neutral tone without a digit, `v` for ü) joined by
- *   spaces, non-Chinese runs passing through as one item each.
+ *   `pinyin(text, style=Style.TONE3)` over the whole text (pypinyin's own
+ *   segmentation, no jieba; neutral tone without a digit, `v` for ü) joined
+ *   by spaces, non-Chinese runs passing through as one item each.
  *
  * @see https://github.com/Plachtaa/VITS-fast-fine-tuning (`text/cleaners.py`, `text/mandarin.py`)
  * @module
  */
 
 import { chineseToBopomofo } from "./chinese_ipa.ts";
-import { chineseWords } from "./chinese_words.ts";
+import { lazyPinyin } from "./pypinyin.ts";
 
 /**
  * The last `chinese_cleaners`: bopomofo words.
@@ -51,17 +52,5 @@ export function chineseCleaners(text: string): string {
  * @returns The pinyin string.
  */
 export function chineseToTone3(text: string): string {
-  const items: string[] = [];
-  let run = "";
-  for (const word of chineseWords(text.replaceAll("[ZH]", ""))) {
-    if (word.pinyin === undefined) {
-      run += word.text;
-      continue;
-    }
-    if (run !== "") items.push(run);
-    run = "";
-    for (const syllable of word.pinyin) items.push(syllable.replace(/0$/, ""));
-  }
-  if (run !== "") items.push(run);
-  return items.join(" ");
+  return lazyPinyin(text.replaceAll("[ZH]", ""), "tone3").join(" ");
 }

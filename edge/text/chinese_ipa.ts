@@ -8,9 +8,9 @@
  * @module
  */
 
-import { pinyinToBopomofo } from "./chinese_bopomofo.ts";
 import { numberToChineseAsTrained } from "./chinese_numbers.ts";
-import { chineseWords } from "./chinese_words.ts";
+import { jiebaWords } from "./chinese_words.ts";
+import { lazyPinyin } from "./pypinyin.ts";
 
 /** `_latin_to_bopomofo` (table facts transcribed): how a letter is spelled. */
 const LATIN_BOPOMOFO: Record<string, string> = {
@@ -105,19 +105,23 @@ const BOPOMOFO_IPA: [string, string][] = [
 ];
 
 const BOPOMOFO_END_REGEXP = /[\u3105-\u3129]$/;
+const CHINESE_REGEXP = /[\u4e00-\u9fff]/;
 
-/** `chinese_to_bopomofo`: words joined by spaces, tone 1 marked `ˉ`. */
+/**
+ * `chinese_to_bopomofo`: each jieba word with a CJK unified ideograph read by
+ * `lazy_pinyin(word, BOPOMOFO)` (its other characters kept), tone 1 marked
+ * `ˉ`, words joined by spaces; other words kept as written.
+ */
 function wordsToBopomofo(text: string): string {
   let out = "";
-  for (const word of chineseWords(text.replace(/[、；：]/g, "，"))) {
-    if (word.pinyin === undefined) {
-      out += word.text;
+  for (const word of jiebaWords(text.replace(/[、；：]/g, "，"))) {
+    if (!CHINESE_REGEXP.test(word)) {
+      out += word;
       continue;
     }
     if (out !== "") out += " ";
-    for (const syllable of word.pinyin) {
-      const bopomofo = pinyinToBopomofo(syllable);
-      out += BOPOMOFO_END_REGEXP.test(bopomofo) ? `${bopomofo}ˉ` : bopomofo;
+    for (const item of lazyPinyin(word, "bopomofo")) {
+      out += BOPOMOFO_END_REGEXP.test(item) ? `${item}ˉ` : item;
     }
   }
   return out;
