@@ -3,10 +3,11 @@
  * WebAssembly/Emscripten builds of eSpeak NG on npm, no native code, no system
  * binary, no network:
  *
- * - English voices (`en-us`, `en-gb`, …): the `phonemizer` package, eSpeak NG
- *   1.51 with English data embedded (2.6 MB); it matches Debian's 1.51 CLI.
+ * - English voices (`en-us`, `en-gb`, …): eSpeak NG 1.51's English data (from
+ *   the `phonemizer` package) in the full build, `./espeak_ng_english.ts`; it
+ *   matches Debian's 1.51 CLI.
  * - Every other eSpeak NG voice (`de`, `fr-fr`, `es`, `cmn`, `ja`, …): the
- *   full build in `./espeak_ng_full.ts`, loaded on first use.
+ *   full build with its own 1.52-dev data, `./espeak_ng_full.ts`.
  *
  * Punctuation is kept the way Piper's phonemizer and `english_cleaners2`
  * keep it.
@@ -14,7 +15,7 @@
  * @module
  */
 
-import { list_voices as listVoices, phonemize } from "phonemizer";
+import { englishClauses, isEnglishVoice } from "./espeak_ng_english.ts";
 import { espeakNgClauses } from "./espeak_ng_full.ts";
 
 export { setEspeakNgData } from "./espeak_ng_full.ts";
@@ -27,31 +28,11 @@ const OPENING_REGEXP = /^[¡¿«“]+$/u;
 /** eSpeak's language-switch flags, e.g. `(en)`, which Piper drops. */
 const LANGUAGE_FLAG_REGEXP = /\([a-z]{2,3}(?:-[a-z0-9]+)?\)/g;
 
-interface BundledVoice {
-  identifier: string;
-  languages: { name: string }[];
-}
-
-let englishVoices: Promise<Set<string>> | undefined;
-
-/** The voices of the English-only `phonemizer` build. */
-function phonemizerVoices(): Promise<Set<string>> {
-  // The package's typings declare one voice; it returns an array of them.
-  englishVoices ??= listVoices().then((voices) =>
-    new Set(
-      (voices as unknown as BundledVoice[]).flatMap((voice) => [
-        voice.identifier,
-        ...voice.languages.map((language) => language.name),
-      ]),
-    )
-  );
-  return englishVoices;
-}
-
 /** Phonemizes one text to per-clause phonemes; throws for an unknown voice. */
 async function clausePhonemes(text: string, voice: string): Promise<string[]> {
-  if ((await phonemizerVoices()).has(voice)) return phonemize(text, voice);
-  const clauses = await espeakNgClauses(text, voice);
+  const clauses = await isEnglishVoice(voice)
+    ? await englishClauses(text, voice)
+    : await espeakNgClauses(text, voice);
   if (clauses === undefined) {
     throw new RangeError(
       `Cannot phonemize text: '${voice}' is not an eSpeak NG voice (see \`espeak-ng --voices\`)`,

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { espeakPhonemes } from "./espeak_phonemes.ts";
 import { espeakNgClauses } from "./espeak_ng_full.ts";
 
-Deno.test("espeakPhonemes() keeps English on the phonemizer build", async () => {
+Deno.test("espeakPhonemes() reads English as eSpeak NG 1.51", async () => {
   assert.equal(
     await espeakPhonemes("Hello, world!", "en-us"),
     "həlˈoʊ, wˈɜːld!",

@@ -1,9 +1,10 @@
 /**
  * Front-end time for a 200-character Chinese and English text (goal ≤ 5 ms
  * after warm-up): cjke_cleaners2 Chinese, cjke_cleaners2 English (CMU) and a
- * Piper voice (eSpeak NG WebAssembly): English (`phonemizer` build) and
- * German (full eSpeak NG build, the English fixture's config with
- * `espeak.voice: "de"`).
+ * Piper voice (eSpeak NG WebAssembly): English (eSpeak NG 1.51's data from
+ * `phonemizer` in the full build) and German (the full build's own data, the
+ * English fixture's config with `espeak.voice: "de"`). Medians:
+ * `scripts/espeak_speed.ts`.
  */
 import { createVoice } from "@lipstream/edge/voices";
 import { planSynthesis, splitSentences } from "@lipstream/edge/text";
