@@ -2,7 +2,10 @@
 """Writes tests/fixtures/text/piper_corpus.json: for 100 sentences per language
 (en-us, de, fr, es, cmn), the phonemes and ids Piper's own phonemizer
 produces (piper-phonemize 1.1.0: espeak-ng as Piper builds it, with Piper's
-default phoneme id map), so a Deno test can compare ours without Python.
+default phoneme id map), so a Deno test can compare ours without Python;
+and tests/fixtures/text/piper_punctuation.json: Piper's phonemes for short
+texts probing its clause punctuation (runs of marks, dashes, ellipses, quotes,
+the opening ¿ ¡).
 
 The sentences are composed here from short phrase lists (numbers, names,
 punctuation), not taken from any other project.
@@ -52,6 +55,80 @@ PHRASES = {
     ),
 }
 
+PUNCTUATION = [
+    ("es", "Hola ¿qué tal?"),
+    ("es", "Hola, ¿qué tal?"),
+    ("es", "¿Qué tal?"),
+    ("es", "Hola ¡qué bien!"),
+    ("es", "Hola. ¿Qué tal?"),
+    ("es", "¿Qué tal? Bien."),
+    ("es", "Dijo «hola» y se fue."),
+    ("en-us", "Hello... world."),
+    ("en-us", "Hello — world."),
+    ("en-us", "He said \"hi\" to me."),
+    ("en-us", "A; b: c."),
+    ("en-us", "Hello (world) there."),
+    ("en-us", "What?! Really!!"),
+    ("en-us", "Wait… what"),
+    ("en-us", "One, two, three"),
+    ("en-us", "Hello , world"),
+    ("en-us", "He said “hi” to me."),
+    ("de", "Hallo – Welt."),
+    ("fr", "Bonjour ! Ça va ?"),
+    ("fr", "« Bonjour », dit-il."),
+    ("en-us", "Hi!Bye."),
+    ("en-us", "3.14 and 1,000."),
+    ("en-us", "The end"),
+    ("es", "¡Hola!"),
+    ("es", "Sí ¿no?"),
+    ("es", "tren ¿no encuentra?"),
+    ("en-us", "Go - now."),
+    ("en-us", "e.g. this"),
+    ("en-us", "Mr. Smith went."),
+    ("en-us", "Hello.. world"),
+    ("en-us", "Hello.... world"),
+    ("en-us", "Hello!? world"),
+    ("en-us", "Hello,, world"),
+    ("en-us", "Hello ,. world"),
+    ("en-us", "Hello -- world"),
+    ("en-us", "a—b"),
+    ("en-us", "a – b"),
+    ("en-us", "He said \"hi.\" Then left."),
+    ("en-us", "Wait... What?"),
+    ("en-us", "Wait…. what"),
+    ("en-us", "Hello?, world"),
+    ("en-us", "Hello:; world"),
+    ("es", "¿¡Qué!?"),
+    ("es", "Bien ¿y tú? ¡Genial!"),
+    ("es", "Bien... ¿y tú?"),
+    ("en-us", "One; two: three, four."),
+    ("en-us", "Yes — no — maybe."),
+    ("en-us", "“Hello,” she said."),
+    ("en-us", "Hello;world"),
+    ("en-us", "Hello,world"),
+    ("en-us", "Hello.World"),
+    ("en-us", "Hello?World"),
+    ("en-us", "The year 1985."),
+    ("en-us", "It costs $20, right?"),
+    ("de", "Ja… nein."),
+    ("fr", "Oui… non."),
+    ("en-us", "Hello ... world"),
+    ("en-us", "Ok ¿what"),
+    ("en-us", "Hi ! there"),
+]
+
+
+def write_punctuation(fixtures):
+    cases = []
+    for voice, text in PUNCTUATION:
+        sentences = piper_phonemize.phonemize_espeak(text, voice)
+        cases.append({"voice": voice, "text": text, "phonemes": ["".join(sentence) for sentence in sentences]})
+    lines = [json.dumps(case, ensure_ascii=False, separators=(",", ":")) for case in cases]
+    with open(fixtures / "piper_punctuation.json", "w", encoding="utf-8") as file:
+        file.write('{"generator":"scripts/piper_reference.py","reference":"piper-phonemize 1.1.0","cases":[\n')
+        file.write(",\n".join(lines) + "\n]}\n")
+    print(f"wrote {len(cases)} punctuation cases")
+
 
 def main():
     cases = []
@@ -72,6 +149,7 @@ def main():
         file.write(json.dumps(head, ensure_ascii=False, separators=(",", ":"))[:-1])
         file.write(',"cases":[\n' + ",\n".join(lines) + "\n]}\n")
     print(f"wrote {len(cases)} cases to {out}")
+    write_punctuation(out.parent)
 
 
 if __name__ == "__main__":

@@ -29,7 +29,7 @@ const RECORDED: Record<string, number> = {
   "en-us": 100,
   de: 72,
   fr: 100,
-  es: 90,
+  es: 100,
   cmn: 100,
 };
 

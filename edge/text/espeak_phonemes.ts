@@ -9,14 +9,19 @@
  * - Every other eSpeak NG voice (`de`, `fr-fr`, `es`, `cmn`, `ja`, …): the
  *   full build with its own 1.52-dev data, `./espeak_ng_full.ts`.
  *
- * Punctuation is kept the way Piper's phonemizer and `english_cleaners2`
- * keep it.
+ * Punctuation is kept the way `english_cleaners2` (Python phonemizer) or
+ * Piper's phonemizer keeps it.
  *
  * @module
  */
 
 import { englishClauses, isEnglishVoice } from "./espeak_ng_english.ts";
 import { espeakNgClauses } from "./espeak_ng_full.ts";
+import {
+  type ClausePart,
+  joinAsPiper,
+  PIPER_PUNCTUATION_REGEXP,
+} from "./piper_punctuation.ts";
 
 export { setEspeakNgData } from "./espeak_ng_full.ts";
 
@@ -41,12 +46,39 @@ async function clausePhonemes(text: string, voice: string): Promise<string[]> {
   return clauses;
 }
 
+/** How clause punctuation appears in the phonemes. */
+export interface EspeakPhonemesOptions {
+  /**
+   * `"kept"`: every run of `,.;:!?¡¿—…"«»“”` as it is in the text, opening
+   * `¡¿«“` before their clause (Python phonemizer's `preserve_punctuation`,
+   * `english_cleaners2`); `"piper"`: the marks piper-phonemize writes for
+   * eSpeak's clause ends (`./piper_punctuation.ts`).
+   *
+   * @default {"kept"}
+   */
+  punctuation?: "kept" | "piper";
+}
+
+/** Joins clauses with every run of marks kept as it is. */
+function joinKept(parts: ClausePart[]): string {
+  let out = "";
+  for (const part of parts) {
+    if ("phonemes" in part) {
+      if (part.phonemes !== "") out += part.phonemes + " ";
+    } else {
+      out = OPENING_REGEXP.test(part.marks)
+        ? out + part.marks
+        : out.trimEnd() + part.marks + " ";
+    }
+  }
+  return out;
+}
+
 /**
  * Phonemizes text with eSpeak NG, keeping clause punctuation: each clause's
  * phonemes, then its punctuation, clauses separated by one space. Full-width
  * punctuation (`，。！？：；、`) goes to eSpeak as it is and, as in Piper,
- * yields no punctuation phoneme; opening `¡¿«“` stay before the clause they
- * open.
+ * yields no punctuation phoneme.
  *
  * @example English
  * ```ts
@@ -56,31 +88,38 @@ async function clausePhonemes(text: string, voice: string): Promise<string[]> {
  * assert.equal(await espeakPhonemes("Hello, world!", "en-us"), "həlˈoʊ, wˈɜːld!");
  * ```
  *
- * @example Other languages
+ * @example Other languages, punctuation as in Piper
  * ```ts
  * import { espeakPhonemes } from "@lipstream/edge/text";
  * import assert from "node:assert/strict";
  *
  * assert.equal(await espeakPhonemes("Guten Tag, Welt!", "de"), "ɡˈuːtən tˈɑːk, vˈɛlt!");
+ * assert.equal(await espeakPhonemes("Hola, ¿qué tal?", "es"), "ˈola, ¿kˈe tˈal?");
+ * assert.equal(
+ *   await espeakPhonemes("Hola ¿qué tal?", "es", { punctuation: "piper" }),
+ *   "ˈolakˈe tˈal?",
+ * );
  * await assert.rejects(espeakPhonemes("Hallo", "xx"), RangeError);
  * ```
  *
  * @param text The text to phonemize.
  * @param voice The eSpeak voice (`"en-us"`, `"de"`, `"cmn"`, …).
+ * @param options How punctuation is written.
  * @returns The phoneme string.
  * @throws {RangeError} For a voice eSpeak NG does not have, naming it.
  */
 export async function espeakPhonemes(
   text: string,
   voice: string,
+  options: EspeakPhonemesOptions = {},
 ): Promise<string> {
+  const piper = options.punctuation === "piper";
+  const punctuation = piper ? PIPER_PUNCTUATION_REGEXP : PUNCTUATION_REGEXP;
   // Full-width marks (，。！？) are passed to eSpeak as they are: Piper's
   // eSpeak reports no clause for them, so its ids have no punctuation there
   // (piper-phonemize 1.1.0 on `cmn`, tests/text_piper_corpus_test.ts).
-  const parts = text.split(PUNCTUATION_REGEXP).filter((part) =>
-    part.trim() !== ""
-  );
-  const clauses = parts.filter((part) => !PUNCTUATION_REGEXP.test(part));
+  const tokens = text.split(punctuation).filter((token) => token.trim() !== "");
+  const clauses = tokens.filter((token) => !punctuation.test(token));
   if (clauses.length === 0) return "";
   // One call for the whole text when eSpeak's clauses line up with ours (it
   // is much faster than one call per clause); otherwise one call per clause.
@@ -92,17 +131,14 @@ export async function espeakPhonemes(
       (await clausePhonemes(clause, voice)).join("")
     ),
   );
-  let out = "";
   let index = 0;
-  for (const part of parts) {
-    if (PUNCTUATION_REGEXP.test(part)) {
-      const mark = part.trim();
-      out = OPENING_REGEXP.test(mark) ? out + mark : out.trimEnd() + mark + " ";
-      continue;
+  const parts: ClausePart[] = tokens.map((token) =>
+    punctuation.test(token) ? { marks: token.trim() } : {
+      phonemes: (read[index++] ?? "").replace(LANGUAGE_FLAG_REGEXP, "").trim(),
     }
-    const phonemes = (read[index++] ?? "").replace(LANGUAGE_FLAG_REGEXP, "")
-      .trim();
-    if (phonemes !== "") out += phonemes + " ";
-  }
-  return out.trim().replace(/\s+/g, " ");
+  );
+  return (piper ? joinAsPiper(parts) : joinKept(parts)).trim().replace(
+    /\s+/g,
+    " ",
+  );
 }

@@ -118,7 +118,9 @@ async function piperSymbols(voice: PiperVoice, text: string) {
     ? plain.normalize("NFD")
     // piper-phonemize decomposes eSpeak's phonemes (NFD: ç → c + U+0327),
     // and its id maps hold the combining marks.
-    : (await espeakPhonemes(plain, voice.espeakVoice)).normalize("NFD");
+    : (await espeakPhonemes(plain, voice.espeakVoice, {
+      punctuation: "piper",
+    })).normalize("NFD");
   const mapped = voice.phonemeMap.size === 0
     ? phonemes
     : [...phonemes].map((p) => voice.phonemeMap.get(p)?.join("") ?? p).join(
