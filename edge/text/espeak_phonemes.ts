@@ -21,6 +21,7 @@ import {
   type ClausePart,
   joinAsPiper,
   PIPER_PUNCTUATION_REGEXP,
+  PIPER_WORD_SPACE_REGEXP,
 } from "./piper_punctuation.ts";
 
 export { setEspeakNgData } from "./espeak_ng_full.ts";
@@ -114,6 +115,7 @@ export async function espeakPhonemes(
   options: EspeakPhonemesOptions = {},
 ): Promise<string> {
   const piper = options.punctuation === "piper";
+  if (piper) text = text.replace(PIPER_WORD_SPACE_REGEXP, " ");
   const punctuation = piper ? PIPER_PUNCTUATION_REGEXP : PUNCTUATION_REGEXP;
   // Full-width marks (，。！？) are passed to eSpeak as they are: Piper's
   // eSpeak reports no clause for them, so its ids have no punctuation there

@@ -7,18 +7,35 @@
  * Observed with piper-phonemize 1.1.0 (`edge/text/CONFORMANCE.md`):
  *
  * - a run of marks counts by its first: `?!` → `?`, `,,` → `,`;
- * - the dashes `—` and `–` end a clause as `;`;
+ * - the dashes `—` and `–` end a clause as `;`; the Arabic-script `، ؛ ؟ ۔`
+ *   as `, ; ? .`, the Greek question mark (U+037E) as `?`;
  * - `…` and three or more dots, and the opening `¿` `¡`, end a clause with no
  *   mark (`Hola ¿qué tal?` → `ˈolakˈe tˈal?`);
  * - two dots end no clause; quotes and brackets are no clause ends at all
- *   (eSpeak reads past them, Piper writes nothing for them).
+ *   (eSpeak reads past them, Piper writes nothing for them), nor are `।` and
+ *   `։`, which Piper reads as a space.
  *
  * @module
  */
 
 /** Marks at which Piper's eSpeak ends a clause (not inside "3.14" or "a,b"). */
 export const PIPER_PUNCTUATION_REGEXP =
-  /((?<![\p{L}\p{N}])[,.;:!?¡¿—–…]+|[,.;:!?¡¿—–…]+(?![\p{L}\p{N}]))/u;
+  /((?<![\p{L}\p{N}])[,.;:!?¡¿—–…،؛؟۔\u037e]+|[,.;:!?¡¿—–…،؛؟۔\u037e]+(?![\p{L}\p{N}]))/u;
+
+/** Other scripts' marks, written as the marks eSpeak reads them as. */
+const SCRIPT_MARKS: Record<string, string> = {
+  "\u037e": "?", // Greek question mark
+  "،": ",",
+  "؛": ";",
+  "؟": "?",
+  "۔": ".",
+};
+
+/**
+ * Marks eSpeak NG 1.52 ends a clause at but Piper's eSpeak reads past as a
+ * word space (Devanagari `।` `॥`, Armenian `։`).
+ */
+export const PIPER_WORD_SPACE_REGEXP = /[।॥։]/gu;
 
 /** What Piper writes after a clause: a mark, then a space or not. */
 export interface ClauseEnd {
@@ -51,7 +68,7 @@ const NO_MARK: ClauseEnd = { mark: "", space: false };
 export function piperClauseEnd(run: string): ClauseEnd | undefined {
   if (run.startsWith("...")) return NO_MARK;
   if (run.startsWith("..")) return undefined;
-  const first = run[0];
+  const first = SCRIPT_MARKS[run[0]!] ?? run[0];
   switch (first) {
     case ".":
     case "?":
