@@ -5,9 +5,9 @@
  * initialized: a voice is loaded once and each text costs one call of
  * eSpeak's text-to-phonemes function, no synthesis.
  *
- * An engine reads either the package's own data or a given set of data files
- * (eSpeak NG 1.51's English from `./phonemizer_data.ts`), which then replace
- * the package's.
+ * An engine reads the package's own data, optionally with some files
+ * replaced (eSpeak NG 1.51's phoneme tables from `./phonemizer_data.ts`), or
+ * only given files (1.51's English data), the package's then not read.
  *
  * @module
  */
@@ -17,7 +17,10 @@ import type { EspeakNgFile } from "./phonemizer_data.ts";
 /** The Emscripten module's parts used here (the package has no typings). */
 interface EspeakNgModule {
   HEAPU8: Uint8Array;
-  FS: { writeFile(path: string, data: Uint8Array): void };
+  FS: {
+    readFile(path: string): Uint8Array;
+    writeFile(path: string, data: Uint8Array): void;
+  };
   _free(pointer: number): void;
   eSpeakNGWorker: new () => EspeakNgWorker;
 }
@@ -36,15 +39,23 @@ type EspeakNgFactory = (
 /** Where the package's file package puts eSpeak NG's data (its `espeak-ng.js`). */
 const DATA_DIRECTORY = "/usr/share/espeak-ng-data/";
 
+/** Reads one file of the package's data (path under its data directory). */
+export type PackageFileReader = (path: string) => Uint8Array;
+
 /** What an engine reads its voice data from. */
 export interface EspeakNgEngineOptions {
   /** The bytes of the package's `espeak-ng.data`, where it cannot read the file. */
   data?: ArrayBuffer;
   /**
-   * Data files used instead of the package's (which are then not read):
-   * only the voices these files hold can be selected.
+   * Data files written over the package's before eSpeak starts, or a
+   * function choosing them from the package's own files.
    */
-  files?: EspeakNgFile[];
+  files?: EspeakNgFile[] | ((read: PackageFileReader) => EspeakNgFile[]);
+  /**
+   * Skip the package's data (zeros take its place): only the voices that
+   * `files` hold can be selected.
+   */
+  withoutPackageData?: boolean;
 }
 
 function readCString(heap: Uint8Array, pointer: number): string {
@@ -86,10 +97,8 @@ export class EspeakNgEngine {
     const { default: create } = await import(
       "@echogarden/espeak-ng-emscripten"
     ) as { default: EspeakNgFactory };
-    const { data, files } = options;
-    // With files given, the package gets zeros in place of its data (never
-    // read), then the files are written over it before eSpeak starts.
-    const getPreloadedPackage = files !== undefined
+    const { data, files = [], withoutPackageData = false } = options;
+    const getPreloadedPackage = withoutPackageData
       ? (_name: string, size: number) => new ArrayBuffer(size)
       : data !== undefined
       ? () => data
@@ -97,7 +106,10 @@ export class EspeakNgEngine {
     const module = await create(
       getPreloadedPackage === undefined ? {} : { getPreloadedPackage },
     );
-    for (const file of files ?? []) {
+    const chosen = typeof files === "function"
+      ? files((path) => module.FS.readFile(DATA_DIRECTORY + path))
+      : files;
+    for (const file of chosen) {
       module.FS.writeFile(DATA_DIRECTORY + file.path, file.bytes);
     }
     return new EspeakNgEngine(module);

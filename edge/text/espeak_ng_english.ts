@@ -95,6 +95,6 @@ export async function englishClauses(
 ): Promise<string[] | undefined> {
   const { files, voices } = await loadData();
   if (!voices.has(voice)) return undefined;
-  engine ??= EspeakNgEngine.create({ files });
+  engine ??= EspeakNgEngine.create({ files, withoutPackageData: true });
   return (await engine).clauses(text, voice);
 }

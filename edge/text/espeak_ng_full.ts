@@ -1,8 +1,17 @@
 /**
  * The full eSpeak NG build (every language eSpeak NG ships, eSpeak NG
  * 1.52-dev, `./espeak_ng_engine.ts`) with the package's own voice data
- * (`espeak-ng.data`, 24 MB). It is loaded on first use only, so English-only
- * deployments never read that file.
+ * (`espeak-ng.data`, 24 MB) but eSpeak NG 1.51's phoneme data (`phontab`,
+ * `phonindex`, `phondata`, `intonations` from the `phonemizer` package,
+ * `./phonemizer_data.ts`), as the eSpeak NG behind Piper's voices has it:
+ * piper-phonemize 1.1.0 ships that very `phondata` (byte for byte), and its
+ * German reads 1.51's `y` (fünf), not 1.52's `ʏ`. The 1.52 dictionaries
+ * store phonemes by their codes in the phoneme tables; those codes mean the
+ * same in 1.51's tables except in the tables 1.52 renumbered or added
+ * (Catalan and its dialects, Faroese, Karakalpak: `./espeak_ng_phontab.ts`
+ * finds them), whose voices read 1.52's phoneme data, in a second instance.
+ * Both are loaded on first use only, so English-only deployments never read
+ * the 24 MB file.
  *
  * Where the package cannot read its data file itself (a Workers-style
  * runtime without a filesystem or a file URL), hand the bytes over with
@@ -12,9 +21,54 @@
  */
 
 import { EspeakNgEngine } from "./espeak_ng_engine.ts";
+import { readPhonemeTables, renumberedTables } from "./espeak_ng_phontab.ts";
+import { loadPhonemizerData } from "./phonemizer_data.ts";
 
-let engine: Promise<EspeakNgEngine> | undefined;
+/** eSpeak NG's phoneme data files (the rest is dictionaries and voices). */
+const PHONEME_DATA = new Set([
+  "phontab",
+  "phonindex",
+  "phondata",
+  "intonations",
+]);
+
+interface OlderPhonemes {
+  engine: EspeakNgEngine;
+  /** Tables whose codes differ in 1.51: their voices use `current`. */
+  renumbered: Set<string>;
+}
+
+let engine: Promise<OlderPhonemes> | undefined;
+let current: Promise<EspeakNgEngine> | undefined;
 let preloadedData: ArrayBuffer | undefined;
+
+function packageData(): { data?: ArrayBuffer } {
+  return preloadedData === undefined ? {} : { data: preloadedData };
+}
+
+async function loadOlderPhonemes(): Promise<OlderPhonemes> {
+  const files = (await loadPhonemizerData()).filter((file) =>
+    PHONEME_DATA.has(file.path)
+  );
+  const older = readPhonemeTables(
+    files.find((file) => file.path === "phontab")!.bytes,
+  );
+  let renumbered = new Set<string>();
+  const engine = await EspeakNgEngine.create({
+    ...packageData(),
+    files: (read) => {
+      renumbered = renumberedTables(readPhonemeTables(read("phontab")), older);
+      return files;
+    },
+  });
+  return { engine, renumbered };
+}
+
+/** Whether a voice (`ca`, `roa/ca`, `ca-va`) reads a renumbered table. */
+function readsRenumbered(voice: string, renumbered: Set<string>): boolean {
+  const name = voice.slice(voice.lastIndexOf("/") + 1).toLowerCase();
+  return renumbered.has(name) || renumbered.has(name.split("-")[0]!);
+}
 
 /**
  * Gives the full build its voice data (the package's `espeak-ng.data`), for
@@ -41,16 +95,17 @@ export function setEspeakNgData(data: ArrayBuffer): void {
 
 /**
  * IPA phonemes of each eSpeak clause of `text` (eSpeak ends a clause at
- * `, . ; : ! ?` and the like), stress marks kept, punctuation dropped.
+ * `, . ; : ! ?` and the like), stress marks kept, punctuation dropped, with
+ * 1.51's phoneme data where the voice's dictionary allows it.
  *
  * @example
  * ```ts
  * import { espeakNgClauses } from "./espeak_ng_full.ts";
  * import assert from "node:assert/strict";
  *
- * assert.deepEqual(await espeakNgClauses("Guten Tag, Welt.", "de"), [
+ * assert.deepEqual(await espeakNgClauses("Guten Tag, fünf Welten.", "de"), [
  *   "ɡˈuːtən tˈɑːk",
- *   "vˈɛlt",
+ *   "fˈynf vˈɛltən",
  * ]);
  * assert.equal(await espeakNgClauses("Hallo", "xx"), undefined);
  * ```
@@ -64,7 +119,11 @@ export async function espeakNgClauses(
   text: string,
   voice: string,
 ): Promise<string[] | undefined> {
-  const data = preloadedData;
-  engine ??= EspeakNgEngine.create(data === undefined ? {} : { data });
-  return (await engine).clauses(text, voice);
+  engine ??= loadOlderPhonemes();
+  const older = await engine;
+  if (!readsRenumbered(voice, older.renumbered)) {
+    return older.engine.clauses(text, voice);
+  }
+  current ??= EspeakNgEngine.create(packageData());
+  return (await current).clauses(text, voice);
 }
