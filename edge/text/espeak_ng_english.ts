@@ -1,6 +1,6 @@
 /**
  * English as eSpeak NG 1.51 reads it, at the speed of the full build: the
- * engine of `./espeak_ng_engine.ts` (eSpeak NG 1.52-dev code) with eSpeak NG
+ * phonemizer of `./espeak_ng_phonemizer.ts` (eSpeak NG 1.52-dev code) with eSpeak NG
  * 1.51's data from the `phonemizer` package (`./phonemizer_data.ts`) in place
  * of its own. The data, not the code, carries the en-US horse–hoarse merger
  * of later eSpeak NG (`ɔːɹ` for 1.51's `oːɹ` in "four", "more"), which the
@@ -11,11 +11,11 @@
  * @module
  */
 
-import { EspeakNgEngine } from "./espeak_ng_engine.ts";
+import { EspeakNgPhonemizer } from "./espeak_ng_phonemizer.ts";
 import { type EspeakNgFile, loadPhonemizerData } from "./phonemizer_data.ts";
 
 let data: Promise<{ files: EspeakNgFile[]; voices: Set<string> }> | undefined;
-let engine: Promise<EspeakNgEngine> | undefined;
+let phonemizer: Promise<EspeakNgPhonemizer> | undefined;
 
 /** A voice file's `language <name> [priority]` lines. */
 const LANGUAGE_LINE_REGEXP = /^language\s+(\S+)/gm;
@@ -40,7 +40,7 @@ function englishVoices(files: EspeakNgFile[]): Set<string> {
   return voices;
 }
 
-/** The 1.51 data and its English voices (read once; the engine is not started). */
+/** The 1.51 data and its English voices (read once; eSpeak is not started). */
 function loadData(): Promise<{ files: EspeakNgFile[]; voices: Set<string> }> {
   data ??= loadPhonemizerData().then((files) => ({
     files,
@@ -95,6 +95,9 @@ export async function englishClauses(
 ): Promise<string[] | undefined> {
   const { files, voices } = await loadData();
   if (!voices.has(voice)) return undefined;
-  engine ??= EspeakNgEngine.create({ files, withoutPackageData: true });
-  return (await engine).clauses(text, voice);
+  phonemizer ??= EspeakNgPhonemizer.create({
+    files,
+    withoutPackageData: true,
+  });
+  return (await phonemizer).clauses(text, voice);
 }

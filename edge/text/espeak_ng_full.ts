@@ -1,6 +1,6 @@
 /**
  * The full eSpeak NG build (every language eSpeak NG ships, eSpeak NG
- * 1.52-dev, `./espeak_ng_engine.ts`) with the package's own voice data
+ * 1.52-dev, `./espeak_ng_phonemizer.ts`) with the package's own voice data
  * (`espeak-ng.data`, 24 MB) but eSpeak NG 1.51's phoneme data (`phontab`,
  * `phonindex`, `phondata`, `intonations` from the `phonemizer` package,
  * `./phonemizer_data.ts`), as the eSpeak NG behind Piper's voices has it:
@@ -20,7 +20,7 @@
  * @module
  */
 
-import { EspeakNgEngine } from "./espeak_ng_engine.ts";
+import { EspeakNgPhonemizer } from "./espeak_ng_phonemizer.ts";
 import { readPhonemeTables, renumberedTables } from "./espeak_ng_phontab.ts";
 import { loadPhonemizerData } from "./phonemizer_data.ts";
 
@@ -33,13 +33,13 @@ const PHONEME_DATA = new Set([
 ]);
 
 interface OlderPhonemes {
-  engine: EspeakNgEngine;
+  phonemizer: EspeakNgPhonemizer;
   /** Tables whose codes differ in 1.51: their voices use `current`. */
   renumbered: Set<string>;
 }
 
-let engine: Promise<OlderPhonemes> | undefined;
-let current: Promise<EspeakNgEngine> | undefined;
+let older: Promise<OlderPhonemes> | undefined;
+let current: Promise<EspeakNgPhonemizer> | undefined;
 let preloadedData: ArrayBuffer | undefined;
 
 function packageData(): { data?: ArrayBuffer } {
@@ -54,14 +54,14 @@ async function loadOlderPhonemes(): Promise<OlderPhonemes> {
     files.find((file) => file.path === "phontab")!.bytes,
   );
   let renumbered = new Set<string>();
-  const engine = await EspeakNgEngine.create({
+  const phonemizer = await EspeakNgPhonemizer.create({
     ...packageData(),
     files: (read) => {
       renumbered = renumberedTables(readPhonemeTables(read("phontab")), older);
       return files;
     },
   });
-  return { engine, renumbered };
+  return { phonemizer, renumbered };
 }
 
 /** Whether a voice (`ca`, `roa/ca`, `ca-va`) reads a renumbered table. */
@@ -87,7 +87,7 @@ function readsRenumbered(voice: string, renumbered: Set<string>): boolean {
  * `@echogarden/espeak-ng-emscripten@0.3.5`.
  */
 export function setEspeakNgData(data: ArrayBuffer): void {
-  if (engine !== undefined) {
+  if (older !== undefined || current !== undefined) {
     throw new Error("setEspeakNgData: the eSpeak NG build is already loaded");
   }
   preloadedData = data;
@@ -119,11 +119,11 @@ export async function espeakNgClauses(
   text: string,
   voice: string,
 ): Promise<string[] | undefined> {
-  engine ??= loadOlderPhonemes();
-  const older = await engine;
-  if (!readsRenumbered(voice, older.renumbered)) {
-    return older.engine.clauses(text, voice);
+  older ??= loadOlderPhonemes();
+  const { phonemizer, renumbered } = await older;
+  if (!readsRenumbered(voice, renumbered)) {
+    return phonemizer.clauses(text, voice);
   }
-  current ??= EspeakNgEngine.create(packageData());
+  current ??= EspeakNgPhonemizer.create(packageData());
   return (await current).clauses(text, voice);
 }

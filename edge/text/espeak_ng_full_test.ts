@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { espeakNgClauses } from "./espeak_ng_full.ts";
-import { EspeakNgEngine } from "./espeak_ng_engine.ts";
+import { EspeakNgPhonemizer } from "./espeak_ng_phonemizer.ts";
 
 Deno.test("espeakNgClauses() reads German with eSpeak NG 1.51's phoneme data, as Piper's eSpeak", async () => {
   // piper-phonemize 1.1.0 and Debian's espeak-ng 1.51 both write these; the
@@ -12,7 +12,7 @@ Deno.test("espeakNgClauses() reads German with eSpeak NG 1.51's phoneme data, as
 });
 
 Deno.test("espeakNgClauses() keeps 1.52's phoneme data for Catalan, whose table 1.52 renumbered", async () => {
-  const current = await EspeakNgEngine.create();
+  const current = await EspeakNgPhonemizer.create();
   for (const voice of ["ca", "roa/ca"]) {
     assert.deepEqual(
       await espeakNgClauses("El tren va arribar a les set", voice),

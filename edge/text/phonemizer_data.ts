@@ -5,7 +5,7 @@
  * sit inside its JavaScript as one gzipped, base64-encoded Emscripten file
  * package, listed by a table of `{filename, start, end}` entries. Its own
  * API only synthesizes speech (about 0.2 ms per character); the data lets
- * the faster full build (`./espeak_ng_engine.ts`) read English as 1.51 does.
+ * the faster full build (`./espeak_ng_phonemizer.ts`) read English as 1.51 does.
  *
  * @module
  */

@@ -5,7 +5,7 @@
  * initialized: a voice is loaded once and each text costs one call of
  * eSpeak's text-to-phonemes function, no synthesis.
  *
- * An engine reads the package's own data, optionally with some files
+ * A phonemizer reads the package's own data, optionally with some files
  * replaced (eSpeak NG 1.51's phoneme tables from `./phonemizer_data.ts`), or
  * only given files (1.51's English data), the package's then not read.
  *
@@ -42,8 +42,8 @@ const DATA_DIRECTORY = "/usr/share/espeak-ng-data/";
 /** Reads one file of the package's data (path under its data directory). */
 export type PackageFileReader = (path: string) => Uint8Array;
 
-/** What an engine reads its voice data from. */
-export interface EspeakNgEngineOptions {
+/** What a phonemizer reads its voice data from. */
+export interface EspeakNgPhonemizerOptions {
   /** The bytes of the package's `espeak-ng.data`, where it cannot read the file. */
   data?: ArrayBuffer;
   /**
@@ -65,7 +65,7 @@ function readCString(heap: Uint8Array, pointer: number): string {
 }
 
 /** An initialized eSpeak NG that remembers its current voice. */
-export class EspeakNgEngine {
+export class EspeakNgPhonemizer {
   #module: EspeakNgModule;
   #worker: EspeakNgWorker;
   #voice: string | undefined;
@@ -81,19 +81,19 @@ export class EspeakNgEngine {
    *
    * @example
    * ```ts
-   * import { EspeakNgEngine } from "./espeak_ng_engine.ts";
+   * import { EspeakNgPhonemizer } from "./espeak_ng_phonemizer.ts";
    * import assert from "node:assert/strict";
    *
-   * const engine = await EspeakNgEngine.create();
-   * assert.deepEqual(engine.clauses("Hola, mundo.", "es"), ["ˈola", "mˈundo"]);
+   * const phonemizer = await EspeakNgPhonemizer.create();
+   * assert.deepEqual(phonemizer.clauses("Hola, mundo.", "es"), ["ˈola", "mˈundo"]);
    * ```
    *
    * @param options The data to read (default: the package's own).
-   * @returns The engine.
+   * @returns The phonemizer.
    */
   static async create(
-    options: EspeakNgEngineOptions = {},
-  ): Promise<EspeakNgEngine> {
+    options: EspeakNgPhonemizerOptions = {},
+  ): Promise<EspeakNgPhonemizer> {
     const { default: create } = await import(
       "@echogarden/espeak-ng-emscripten"
     ) as { default: EspeakNgFactory };
@@ -112,7 +112,7 @@ export class EspeakNgEngine {
     for (const file of chosen) {
       module.FS.writeFile(DATA_DIRECTORY + file.path, file.bytes);
     }
-    return new EspeakNgEngine(module);
+    return new EspeakNgPhonemizer(module);
   }
 
   /** Selects a voice by name (`de`, `roa/fr`), else by language (`fr-fr`). */
@@ -130,20 +130,20 @@ export class EspeakNgEngine {
    *
    * @example
    * ```ts
-   * import { EspeakNgEngine } from "./espeak_ng_engine.ts";
+   * import { EspeakNgPhonemizer } from "./espeak_ng_phonemizer.ts";
    * import assert from "node:assert/strict";
    *
-   * const engine = await EspeakNgEngine.create();
-   * assert.deepEqual(engine.clauses("Guten Tag, Welt.", "de"), [
+   * const phonemizer = await EspeakNgPhonemizer.create();
+   * assert.deepEqual(phonemizer.clauses("Guten Tag, Welt.", "de"), [
    *   "ɡˈuːtən tˈɑːk",
    *   "vˈɛlt",
    * ]);
-   * assert.equal(engine.clauses("Hallo", "xx"), undefined);
+   * assert.equal(phonemizer.clauses("Hallo", "xx"), undefined);
    * ```
    *
    * @param text The text.
    * @param voice An eSpeak NG voice name or language (`de`, `fr-fr`, `cmn`).
-   * @returns One phoneme string per clause, or `undefined` when the engine
+   * @returns One phoneme string per clause, or `undefined` when the phonemizer
    * has no such voice.
    */
   clauses(text: string, voice: string): string[] | undefined {
