@@ -5,7 +5,8 @@ produces (piper-phonemize 1.1.0: espeak-ng as Piper builds it, with Piper's
 default phoneme id map), so a Deno test can compare ours without Python;
 and tests/fixtures/text/piper_punctuation.json: Piper's phonemes for short
 texts probing its clause punctuation (runs of marks, dashes, ellipses, quotes,
-the opening ¿ ¡).
+the opening ¿ ¡); and tests/fixtures/text/piper_languages.json: its phonemes
+for a few sentences in 31 of eSpeak's languages.
 
 The sentences are composed here from short phrase lists (numbers, names,
 punctuation), not taken from any other project.
@@ -125,17 +126,65 @@ PUNCTUATION = [
     ("hi", "ट्रेन आई। अब चलें"),
 ]
 
+LANGUAGES = [
+    ("it", "Il treno è arrivato alle sette, ma nessuno era alla stazione."),
+    ("it", "Quanto costa questo libro? Ventidue euro."),
+    ("pt-br", "O menino comprou doze maçãs ontem à tarde."),
+    ("pt-br", "Você já leu esse livro? É muito bom!"),
+    ("nl", "De trein kwam om zeven uur aan, maar niemand wachtte."),
+    ("nl", "Hoeveel kost dit boek? Tweeëntwintig euro."),
+    ("pl", "Pociąg przyjechał o siódmej, ale nikt nie czekał."),
+    ("pl", "Ile kosztuje ta książka? Dwadzieścia złotych."),
+    ("ru", "Поезд прибыл в семь часов, но никто не ждал."),
+    ("ru", "Сколько стоит эта книга? Двадцать рублей."),
+    ("uk", "Потяг прибув о сьомій годині, але ніхто не чекав."),
+    ("cs", "Vlak přijel v sedm hodin, ale nikdo nečekal."),
+    ("sv", "Tåget kom klockan sju, men ingen väntade."),
+    ("fi", "Juna saapui kello seitsemän, mutta kukaan ei odottanut."),
+    ("tr", "Tren saat yedide geldi, ama kimse beklemiyordu."),
+    ("vi", "Tàu đến lúc bảy giờ, nhưng không ai chờ."),
+    ("el", "Το τρένο έφτασε στις επτά, αλλά κανείς δεν περίμενε."),
+    ("hu", "A vonat hét órakor érkezett, de senki sem várt."),
+    ("ca", "El tren va arribar a les set, però ningú no esperava."),
+    ("da", "Toget kom klokken syv, men ingen ventede."),
+    ("nb", "Toget kom klokken sju, men ingen ventet."),
+    ("sk", "Vlak prišiel o siedmej, ale nikto nečakal."),
+    ("sr", "Voz je stigao u sedam sati, ali niko nije čekao."),
+    ("ro", "Trenul a sosit la ora șapte, dar nimeni nu aștepta."),
+    ("kk", "Пойыз сағат жетіде келді, бірақ ешкім күтпеді."),
+    ("ka", "მატარებელი შვიდ საათზე ჩამოვიდა."),
+    ("sw", "Treni ilifika saa moja, lakini hakuna aliyesubiri."),
+    ("is", "Lestin kom klukkan sjö, en enginn beið."),
+    ("lb", "Den Zuch ass um siwen Auer ukomm."),
+    ("ne", "रेल सात बजे आइपुग्यो।"),
+    ("fa", "قطار ساعت هفت رسید، اما هیچ کس منتظر نبود."),
+    ("de", "Die Würde des Menschen ist unantastbar. Sie zu achten und zu schützen ist Verpflichtung aller staatlichen Gewalt."),
+    ("de", "Hürden, Stürme und Wurst: Geburtstag im Juli, Kurs gewonnen!"),
+    ("de", "Fünfundzwanzig Schüler übten Hochsprung über die Hürde."),
+    ("fr", "Les élèves ont répondu aux questions pendant vingt-trois minutes."),
+    ("es", "Los niños jugaban en el parque mientras llovía sin parar."),
+    ("en-us", "The quick brown fox jumps over the lazy dog near the riverbank."),
+    ("cmn", "我们明天早上八点在学校门口见面。"),
+    ("fr", "Quatre-vingt-dix-neuf bouteilles de vin rouge, s'il vous plaît."),
+    ("es", "¿Cuántos años tiene tu abuela? Noventa y dos."),
+    ("it", "Gli gnocchi sono già pronti; buon appetito!"),
+    ("ru", "Съешь же ещё этих мягких французских булок, да выпей чаю."),
+    ("pl", "Zażółć gęślą jaźń, powiedział szybko."),
+    ("nl", "Het meisje fietste snel naar school, want ze was laat."),
+    ("pt-br", "A exceção confirma a regra, dizem os antigos."),
+]
 
-def write_punctuation(fixtures):
+
+def write_phonemes(path, texts):
     cases = []
-    for voice, text in PUNCTUATION:
+    for voice, text in texts:
         sentences = piper_phonemize.phonemize_espeak(text, voice)
         cases.append({"voice": voice, "text": text, "phonemes": ["".join(sentence) for sentence in sentences]})
     lines = [json.dumps(case, ensure_ascii=False, separators=(",", ":")) for case in cases]
-    with open(fixtures / "piper_punctuation.json", "w", encoding="utf-8") as file:
+    with open(path, "w", encoding="utf-8") as file:
         file.write('{"generator":"scripts/piper_reference.py","reference":"piper-phonemize 1.1.0","cases":[\n')
         file.write(",\n".join(lines) + "\n]}\n")
-    print(f"wrote {len(cases)} punctuation cases")
+    print(f"wrote {len(cases)} cases to {path}")
 
 
 def main():
@@ -157,7 +206,8 @@ def main():
         file.write(json.dumps(head, ensure_ascii=False, separators=(",", ":"))[:-1])
         file.write(',"cases":[\n' + ",\n".join(lines) + "\n]}\n")
     print(f"wrote {len(cases)} cases to {out}")
-    write_punctuation(out.parent)
+    write_phonemes(out.parent / "piper_punctuation.json", PUNCTUATION)
+    write_phonemes(out.parent / "piper_languages.json", LANGUAGES)
 
 
 if __name__ == "__main__":
