@@ -1,7 +1,8 @@
 /**
  * Conformance of `espeakPhonemes` for non-English Piper voices (the full
- * eSpeak NG build, `@echogarden/espeak-ng-emscripten`, eSpeak NG 1.52-dev)
- * with Debian's eSpeak NG 1.51 CLI, `espeak-ng -q --ipa -v <voice> <text>`.
+ * eSpeak NG build, `@echogarden/espeak-ng-emscripten`, eSpeak NG 1.52-dev,
+ * with eSpeak NG 1.51's phoneme data: edge/text/espeak_ng_full.ts) with
+ * Debian's eSpeak NG 1.51 CLI, `espeak-ng -q --ipa -v <voice> <text>`.
  * Punctuation is removed from both sides (the CLI prints clauses on lines and
  * drops punctuation). Results and differences: edge/text/CONFORMANCE.md.
  *

@@ -1,13 +1,15 @@
 /**
- * eSpeak NG phonemes (IPA with stress marks) for Piper voices, from two
- * WebAssembly/Emscripten builds of eSpeak NG on npm, no native code, no system
- * binary, no network:
+ * eSpeak NG phonemes (IPA with stress marks) for Piper voices and
+ * `english_cleaners2`, from the WebAssembly/Emscripten build of eSpeak NG on
+ * npm (`./espeak_ng_phonemizer.ts`), no native code, no system binary, no
+ * network:
  *
- * - English voices (`en-us`, `en-gb`, …): eSpeak NG 1.51's English data (from
- *   the `phonemizer` package) in the full build, `./espeak_ng_english.ts`; it
- *   matches Debian's 1.51 CLI.
- * - Every other eSpeak NG voice (`de`, `fr-fr`, `es`, `cmn`, `ja`, …): the
- *   full build with its own 1.52-dev data, `./espeak_ng_full.ts`.
+ * - English voices (`en-us`, `en-gb`, …): with eSpeak NG 1.51's English data
+ *   (from the `phonemizer` package), `./espeak_ng_english.ts`; it matches
+ *   Debian's 1.51 CLI.
+ * - Every other eSpeak NG voice (`de`, `fr-fr`, `es`, `cmn`, `ja`, …): with
+ *   the build's own 1.52-dev dictionaries and 1.51's phoneme data, as Piper's
+ *   eSpeak has it, `./espeak_ng_full.ts`.
  *
  * Punctuation is kept the way `english_cleaners2` (Python phonemizer) or
  * Piper's phonemizer keeps it.
