@@ -50,14 +50,15 @@ async function loadOlderPhonemes(): Promise<OlderPhonemes> {
   const files = (await loadPhonemizerData()).filter((file) =>
     PHONEME_DATA.has(file.path)
   );
-  const older = readPhonemeTables(
+  const olderTables = readPhonemeTables(
     files.find((file) => file.path === "phontab")!.bytes,
   );
   let renumbered = new Set<string>();
   const phonemizer = await EspeakNgPhonemizer.create({
     ...packageData(),
     files: (read) => {
-      renumbered = renumberedTables(readPhonemeTables(read("phontab")), older);
+      const tables = readPhonemeTables(read("phontab"));
+      renumbered = renumberedTables(tables, olderTables);
       return files;
     },
   });

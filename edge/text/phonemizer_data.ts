@@ -103,9 +103,12 @@ export async function readPhonemizerData(
   return files;
 }
 
+let loaded: Promise<EspeakNgFile[]> | undefined;
+
 /**
  * Reads `phonemizer`'s data from the installed package (its module file,
- * through `fetch`, which Deno allows for `file:` URLs with read permission).
+ * through `fetch`, which Deno allows for `file:` URLs with read permission),
+ * once per process.
  *
  * @example
  * ```ts
@@ -118,7 +121,12 @@ export async function readPhonemizerData(
  *
  * @returns The package's data files.
  */
-export async function loadPhonemizerData(): Promise<EspeakNgFile[]> {
+export function loadPhonemizerData(): Promise<EspeakNgFile[]> {
+  loaded ??= fetchPhonemizerData();
+  return loaded;
+}
+
+async function fetchPhonemizerData(): Promise<EspeakNgFile[]> {
   const url = import.meta.resolve("phonemizer");
   const response = await fetch(url);
   if (!response.ok) {
