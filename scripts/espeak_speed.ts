@@ -27,7 +27,10 @@ const CONFIG = JSON.parse(
   ),
 );
 
-/** Median milliseconds of `runs` calls after 20 warm-up calls (WebAssembly tiers up meanwhile). */
+/**
+ * Median milliseconds of `runs` calls after 20 warm-up calls (the
+ * WebAssembly tiers up meanwhile).
+ */
 async function medianMs(
   runs: number,
   call: () => Promise<unknown>,

@@ -1,11 +1,11 @@
 /**
- * English as eSpeak NG 1.51 reads it, at the speed of the full build: the
- * phonemizer of `./espeak_ng_phonemizer.ts` (eSpeak NG 1.52-dev code) with eSpeak NG
+ * English as eSpeak NG 1.51 reads it, at the speed of the full build:
+ * `./espeak_ng_phonemizer.ts` (eSpeak NG 1.52-dev code) with all of eSpeak NG
  * 1.51's data from the `phonemizer` package (`./phonemizer_data.ts`) in place
- * of its own. The data, not the code, carries the en-US horse–hoarse merger
- * of later eSpeak NG (`ɔːɹ` for 1.51's `oːɹ` in "four", "more"), which the
- * rhasspy/espeak-ng fork behind Piper's voices predates; with 1.51's data the
- * output equals `phonemizer`'s own on the Piper and English conformance
+ * of its own. The phoneme data, not the code, carries the en-US horse–hoarse
+ * merger of later eSpeak NG (`ɔːɹ` for 1.51's `oːɹ` in "four", "more"), which
+ * the rhasspy/espeak-ng fork behind Piper's voices predates; with 1.51's data
+ * the output equals `phonemizer`'s own on the Piper and English conformance
  * corpora (edge/text/CONFORMANCE.md).
  *
  * @module

@@ -1,11 +1,12 @@
 /**
- * eSpeak NG 1.51's English voice data, read out of the npm package
- * `phonemizer` 1.2.1. That package is an Emscripten build of eSpeak NG 1.51
- * whose data files (`en_dict`, `phontab`, `phondata`, the voice files, …)
- * sit inside its JavaScript as one gzipped, base64-encoded Emscripten file
- * package, listed by a table of `{filename, start, end}` entries. Its own
- * API only synthesizes speech (about 0.2 ms per character); the data lets
- * the faster full build (`./espeak_ng_phonemizer.ts`) read English as 1.51 does.
+ * eSpeak NG 1.51's data, read out of the npm package `phonemizer` 1.2.1: the
+ * English dictionary, the phoneme tables of every language (`phontab`,
+ * `phonindex`, `phondata`, `intonations`) and the voice files. That package
+ * is an Emscripten build of eSpeak NG 1.51 whose data files sit inside its
+ * JavaScript as one gzipped, base64-encoded Emscripten file package, listed
+ * by a table of `{filename, start, end}` entries. Its own API only
+ * synthesizes speech (about 0.1–0.2 ms per character); the data lets the
+ * faster full build (`./espeak_ng_phonemizer.ts`) read as 1.51 does.
  *
  * @module
  */
