@@ -6,9 +6,11 @@ tests/fixtures/text/reference_corpus.json.
 The reference code is NOT part of this repository: pass a checkout of
 https://github.com/Plachtaa/VITS-fast-fine-tuning with --reference-repo. Its
 `text/cleaners.py` imports Japanese, Korean, Sanskrit and Thai modules whose
-dependencies (pyopenjtalk, jamo, ko_pron, indic_transliteration, num_thai) are
-not installed; they are replaced by stubs that raise, so only the cleaners
-whose Chinese/English parts are used here run, and they run unmodified.
+dependencies (pyopenjtalk, ko_pron, indic_transliteration, num_thai) are not
+installed; they are replaced by stubs that raise, so only the cleaners whose
+Chinese/English/Korean parts are used here run, and they run unmodified.
+`text/korean.py` itself runs (with jamo, pinned); only `ko_pron`, which
+`korean_cleaners` does not call, is a stub.
 
 Environment (pinned): bash scripts/text_reference_env.sh
 Usage:
@@ -41,19 +43,19 @@ _STUBS = {
         "japanese_to_ipa2",
         "japanese_to_ipa3",
     ],
-    "text.korean": [
-        "latin_to_hangul",
-        "number_to_hangul",
-        "divide_hangul",
-        "korean_to_lazy_ipa",
-        "korean_to_ipa",
-    ],
     "text.sanskrit": ["devanagari_to_ipa"],
     "text.thai": ["num_to_thai", "latin_to_thai"],
 }
 
 
 def _install_stubs():
+    ko_pron = types.ModuleType("ko_pron")
+
+    def romanise(*_args):
+        raise NotImplementedError("ko_pron is not available in this reference run")
+
+    ko_pron.romanise = romanise
+    sys.modules["ko_pron"] = ko_pron
     for name, functions in _STUBS.items():
         module = types.ModuleType(name)
         for function in functions:
@@ -130,6 +132,7 @@ def main():
         sentences = json.load(file)
     import cn2an
     import eng_to_ipa
+    import jamo
     import pypinyin
 
     corpus = {
@@ -140,6 +143,7 @@ def main():
             "pypinyin": pypinyin.__version__,
             "cn2an": getattr(cn2an, "__version__", "0.5.24"),
             "eng_to_ipa": getattr(eng_to_ipa, "__version__", "0.0.2"),
+            "jamo": getattr(jamo, "__version__", "0.4.1"),
         },
         "symbols": {cleaner: sets[cleaner] for cleaner in sentences},
         "cases": [],

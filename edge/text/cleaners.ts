@@ -6,11 +6,11 @@
  * repository had from 2023-03-01 to 2023-04-20, chosen for configs whose
  * symbols are pinyin letters and digits), `english_cleaners2`, and the
  * Chinese (and English) parts of `zh_ja_mixture_cleaners` and
- * `cjks_cleaners`. `japanese_cleaners`, `japanese_cleaners2`,
- * `korean_cleaners`, `sanskrit_cleaners`, `thai_cleaners` and
+ * `cjks_cleaners`, and `korean_cleaners` (jamo). `japanese_cleaners`,
+ * `japanese_cleaners2`, `sanskrit_cleaners`, `thai_cleaners` and
  * `shanghainese_cleaners` have no faithful JS/WASM route (pyopenjtalk's
- * accent dictionary, ko_pron, indic_transliteration, num_thai, the
- * Shanghainese dictionary are not available to the edge). A cleaner
+ * accent dictionary, indic_transliteration, the Thai and Shanghainese
+ * tables are not available to the edge; `[KO]` spans need ko_pron). A cleaner
  * with no faithful route here is a {@linkcode TextFrontEndError}
  * `unsupported_language` naming it.
  *
@@ -25,6 +25,7 @@ import { chineseToIpa } from "./chinese_ipa.ts";
 import { chineseToLazyIpa, chineseToRomaji } from "./chinese_romaji.ts";
 import { englishToIpa } from "./english_ipa.ts";
 import { espeakPhonemes } from "./espeak_phonemes.ts";
+import { koreanCleaners } from "./korean_cleaners.ts";
 import { TextFrontEndError } from "./text_front_end_error.ts";
 
 /** Cleaned text plus what was dropped or guessed on the way. */
@@ -43,6 +44,7 @@ export const CLEANER_NAMES = [
   "english_cleaners2",
   "zh_ja_mixture_cleaners",
   "cjks_cleaners",
+  "korean_cleaners",
 ] as const;
 
 /** One of {@linkcode CLEANER_NAMES}. */
@@ -127,7 +129,7 @@ async function englishCleaners2(text: string): Promise<CleanResult> {
  * import assert from "node:assert/strict";
  *
  * assertCleanerSupported("cjke_cleaners2");
- * assert.throws(() => assertCleanerSupported("korean_cleaners"), {
+ * assert.throws(() => assertCleanerSupported("japanese_cleaners"), {
  *   code: "unsupported_language",
  * });
  * ```
@@ -182,6 +184,8 @@ export async function runCleaner(
       return zhJaMixtureCleaners(text);
     case "cjks_cleaners":
       return cjksCleaners(text);
+    case "korean_cleaners":
+      return { text: koreanCleaners(text), warnings: [] };
     default:
       assertCleanerSupported(name);
       throw new RangeError(

@@ -19,6 +19,7 @@ export * from "./symbol_ids.ts";
 export * from "./text_front_end_error.ts";
 export * from "./chinese_cleaners.ts";
 export * from "./chinese_romaji.ts";
+export { koreanCleaners } from "./korean_cleaners.ts";
 export * from "./english_ipa.ts";
 export * from "./english_numbers.ts";
 export * from "./cleaners.ts";
