@@ -19,6 +19,7 @@
  * @module
  */
 
+import { toAscii } from "./_ascii_fold.ts";
 import { expandAbbreviations } from "./_english_abbreviations.ts";
 import { chineseCleaners, chineseToTone3 } from "./chinese_cleaners.ts";
 import { chineseToIpa } from "./chinese_ipa.ts";
@@ -113,9 +114,8 @@ const cjksCleaners = spanCleaner({
 });
 
 async function englishCleaners2(text: string): Promise<CleanResult> {
-  const ascii = expandAbbreviations(
-    text.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase(),
-  );
+  // convert_to_ascii (unidecode), lowercase, expand_abbreviations.
+  const ascii = expandAbbreviations(toAscii(text).toLowerCase());
   const phonemes = await espeakPhonemes(ascii, "en-us");
   return { text: phonemes.replace(/\s+/g, " "), warnings: [] };
 }
