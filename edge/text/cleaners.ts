@@ -25,7 +25,11 @@ import { chineseCleaners, chineseToTone3 } from "./chinese_cleaners.ts";
 import { chineseToIpa } from "./chinese_ipa.ts";
 import { chineseToLazyIpa, chineseToRomaji } from "./chinese_romaji.ts";
 import { englishToIpa } from "./english_ipa.ts";
-import { espeakPhonemes } from "./espeak_phonemes.ts";
+import { englishClauses } from "./espeak_ng_english.ts";
+import {
+  preservePunctuation,
+  restorePunctuation,
+} from "./_phonemizer_punctuation.ts";
 import { koreanCleaners } from "./korean_cleaners.ts";
 import { TextFrontEndError } from "./text_front_end_error.ts";
 
@@ -113,11 +117,24 @@ const cjksCleaners = spanCleaner({
   EN: englishReader("lazy"),
 });
 
+/**
+ * Original VITS `english_cleaners2`: unidecode, lowercase, abbreviations,
+ * then phonemizer's espeak backend with punctuation preserved
+ * (`./_phonemizer_punctuation.ts`: each piece phonemized on its own, eSpeak's
+ * clauses joined by spaces), lines joined and whitespace collapsed.
+ */
 async function englishCleaners2(text: string): Promise<CleanResult> {
-  // convert_to_ascii (unidecode), lowercase, expand_abbreviations.
   const ascii = expandAbbreviations(toAscii(text).toLowerCase());
-  const phonemes = await espeakPhonemes(ascii, "en-us");
-  return { text: phonemes.replace(/\s+/g, " "), warnings: [] };
+  const lines = ascii.replace(/^\n+|\n+$/g, "").split("\n")
+    .filter((line) => line.trim() !== "");
+  const { pieces, marks } = preservePunctuation(lines);
+  const phonemized: string[] = [];
+  for (const piece of pieces) {
+    const clauses = await englishClauses(piece, "en-us") ?? [];
+    phonemized.push(clauses.join(" ").trim().split(/ +/).join(" "));
+  }
+  const restored = restorePunctuation(phonemized, marks).join("\n");
+  return { text: restored.replace(/\s+/g, " "), warnings: [] };
 }
 
 /**
