@@ -11,8 +11,9 @@
  *   the build's own 1.52-dev dictionaries and 1.51's phoneme data, as Piper's
  *   eSpeak has it, `./espeak_ng_full.ts`.
  *
- * Punctuation is kept the way `english_cleaners2` (Python phonemizer) or
- * Piper's phonemizer keeps it.
+ * Punctuation is kept in clause order (an approximation of Python
+ * phonemizer's; `english_cleaners2` uses the exact port in `cleaners.ts`) or
+ * the way Piper's phonemizer writes it.
  *
  * @module
  */
@@ -53,8 +54,8 @@ async function clausePhonemes(text: string, voice: string): Promise<string[]> {
 export interface EspeakPhonemesOptions {
   /**
    * `"kept"`: every run of `,.;:!?¡¿—…"«»“”` as it is in the text, opening
-   * `¡¿«“` before their clause (Python phonemizer's `preserve_punctuation`,
-   * `english_cleaners2`); `"piper"`: the marks piper-phonemize writes for
+   * `¡¿«“` before their clause (close to Python phonemizer's
+   * `preserve_punctuation`); `"piper"`: the marks piper-phonemize writes for
    * eSpeak's clause ends (`./piper_punctuation.ts`).
    *
    * @default {"kept"}
