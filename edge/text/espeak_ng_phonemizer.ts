@@ -39,6 +39,17 @@ type EspeakNgFactory = (
 /** Where the package's file package puts eSpeak NG's data (its `espeak-ng.js`). */
 const DATA_DIRECTORY = "/usr/share/espeak-ng-data/";
 
+/**
+ * eSpeak's complaint when it opens one of the zero-filled placeholders of
+ * `withoutPackageData` (a dictionary of a language that text switched to,
+ * e.g. `ko_dict` for Hangul in English): expected, so not printed.
+ */
+const PLACEHOLDER_COMPLAINT_REGEXP = /^Bad data: '[^']*' \(0 length=0\)$/;
+
+function quietAboutPlaceholders(line: string): void {
+  if (!PLACEHOLDER_COMPLAINT_REGEXP.test(line)) console.error(line);
+}
+
 /** Reads one file of the package's data (path under its data directory). */
 export type PackageFileReader = (path: string) => Uint8Array;
 
@@ -103,9 +114,10 @@ export class EspeakNgPhonemizer {
       : data !== undefined
       ? () => data
       : undefined;
-    const module = await create(
-      getPreloadedPackage === undefined ? {} : { getPreloadedPackage },
-    );
+    const module = await create({
+      ...(getPreloadedPackage === undefined ? {} : { getPreloadedPackage }),
+      printErr: withoutPackageData ? quietAboutPlaceholders : console.error,
+    });
     const chosen = typeof files === "function"
       ? files((path) => module.FS.readFile(DATA_DIRECTORY + path))
       : files;
