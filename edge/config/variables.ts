@@ -15,6 +15,7 @@ import {
   integer,
   list,
   mapped,
+  orAuto,
   orOff,
   redisUrl,
   text,
@@ -86,10 +87,15 @@ export const CONFIG_VARIABLES = {
         "graceful overload: how late after its PTS a frame may leave before batches render fewer frames (see below); `off` renders every frame",
     },
   ),
-  ortWorkers: variable("ORT_WORKERS", integer(0, 64), {
-    default: "1",
+  ortWorkers: variable("ORT_WORKERS", orAuto(integer(0, 64)), {
+    default: "auto",
     meaning:
-      "embedded ONNX Runtime worker threads (0: ORT runs on the server's thread)",
+      "embedded ONNX Runtime worker threads (0: ORT runs on the server's thread); auto: 2 on 2 or more cores (one for the voice, one for the lip model), else 1",
+  }),
+  ortLipWorkers: variable("ORT_LIP_WORKERS", orAuto(integer(0, 63)), {
+    default: "auto",
+    meaning:
+      "of the ONNX Runtime workers, how many run only the lip model (the others run the voices), so a sentence's synthesis overlaps the previous sentence's lip frames; 0: every worker runs every model, least busy first; auto: 1 when there are 2 or more workers, else 0",
   }),
   frameWorkers: variable("FRAME_WORKERS", integer(0, 64), {
     default: "1",
