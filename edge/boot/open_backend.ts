@@ -42,6 +42,10 @@ export interface OpenBackendOptions {
   ortLipWorkers?: number;
   /** The lip model's possible names, for `ortLipWorkers`. */
   lipModels?: readonly string[];
+  /** ONNX Runtime intra-op threads of the lip workers' sessions; `intraOpThreads` when absent. */
+  lipIntraOpThreads?: number | undefined;
+  /** ONNX Runtime's intra-op thread spinning; ORT's default (on) when absent. */
+  spinning?: boolean | undefined;
   /**
    * Embedded mode: ONNX files served beside the repository (a voices folder's own models, such
    * as a Piper `name.onnx` dropped in), each under its name; a repository model of the same name
@@ -85,8 +89,15 @@ export async function openBackend(
     intraOpThreads: options.intraOpThreads,
     extraModels: options.extraModels,
     dedicated: (options.ortLipWorkers ?? 0) > 0
-      ? { models: options.lipModels ?? [], workers: options.ortLipWorkers! }
+      ? {
+        models: options.lipModels ?? [],
+        workers: options.ortLipWorkers!,
+        ...(options.lipIntraOpThreads === undefined
+          ? {}
+          : { intraOpThreads: options.lipIntraOpThreads }),
+      }
       : undefined,
+    spinning: options.spinning,
   });
   const models = backend.repositoryIndex === undefined
     ? []

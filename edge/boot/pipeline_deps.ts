@@ -118,6 +118,8 @@ export async function buildPipelineDeps(
     timeoutMs: config.backendTimeoutMs,
     ortWorkers: plan.workers,
     ortLipWorkers: plan.lipWorkers,
+    lipIntraOpThreads: config.ortLipIntraOpThreads,
+    spinning: config.ortSpinning,
     lipModels: [
       ...new Set([
         config.wav2lipModel ?? WAV2LIP_MODEL,
@@ -160,7 +162,9 @@ export async function buildPipelineDeps(
       ...defined({ plan: frontEnd?.plan }),
       voices,
       synthesizer,
-      streaming: backendStreamingSynthesizer(backend),
+      streaming: backendStreamingSynthesizer(backend, {
+        firstFrames: config.vitsFirstWindowFrames,
+      }),
       maxTextChars: config.maxTextLength,
       sentences,
       onWarning: (voice, warning) =>

@@ -65,7 +65,7 @@ export const CONFIG_VARIABLES = {
     meaning: "the lip model's name (falls back to `fixture_wav2lip`)",
   }),
   lipSyncFirstBatch: variable("LIPSYNC_FIRST_BATCH", integer(1, 256), {
-    default: "4",
+    default: "1",
     meaning:
       "frames in an utterance's first Wav2Lip batch (small: a fast first frame)",
   }),
@@ -114,6 +114,30 @@ export const CONFIG_VARIABLES = {
       defaultShown: "`0` (auto)",
       meaning:
         "ONNX Runtime threads per model session; auto: the cores left after the server's thread, shared by the workers, at least 1",
+    },
+  ),
+  ortLipIntraOpThreads: variable(
+    "ORT_LIP_INTRA_OP_THREADS",
+    mapped(integer(0, 256), (threads) => threads === 0 ? undefined : threads),
+    {
+      default: "0",
+      defaultShown: "`0` (as `ORT_INTRA_OP_THREADS`)",
+      meaning:
+        "ONNX Runtime threads per session on the lip model's own workers (`ORT_LIP_WORKERS`)",
+    },
+  ),
+  ortSpinning: variable("ORT_SPINNING", flag(), {
+    default: "true",
+    meaning:
+      "whether ONNX Runtime's idle intra-op threads spin-wait for the next operator (`false` leaves the core to the other worker's model)",
+  }),
+  vitsFirstWindowFrames: variable(
+    "VITS_FIRST_WINDOW_FRAMES",
+    integer(1, 4096),
+    {
+      default: "8",
+      meaning:
+        "streaming voices: latent frames (256 samples each) in a sentence's first decoder window; later windows double up to 128 (small: early first audio; the first lip frame needs about 20 frames, 225 ms, of audio)",
     },
   ),
   firstPieceMaxChars: variable("FIRST_PIECE_MAX_CHARS", integer(0, 10_000), {

@@ -65,6 +65,8 @@ export interface DedicatedWorkers {
   models: readonly string[];
   /** How many of the workers serve them: at least 1, fewer than all. */
   workers: number;
+  /** Intra-op threads of their sessions. @default The other workers' */
+  intraOpThreads?: number;
 }
 
 /**
@@ -239,7 +241,13 @@ export async function createOrtWorkerBackend(
     (_, i) => new OrtWorker(workerModule, `ort-${i}`),
   );
   try {
-    await Promise.all(workers.map((worker) => worker.open(ortOptions)));
+    await Promise.all(workers.map((worker, i) =>
+      worker.open(
+        i >= firstDedicated && dedicated?.intraOpThreads !== undefined
+          ? { ...ortOptions, intraOpThreads: dedicated.intraOpThreads }
+          : ortOptions,
+      )
+    ));
   } catch (error) {
     for (const worker of workers) worker.terminate();
     throw error;

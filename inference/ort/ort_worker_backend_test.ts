@@ -266,7 +266,8 @@ Deno.test("worker backend: dedicated workers run only their models, the others r
   const split = await createOrtWorkerBackend({
     repository: REPOSITORY,
     workers: 3,
-    dedicated: { models: ["fixture_wav2lip"], workers: 2 },
+    intraOpThreads: 2,
+    dedicated: { models: ["fixture_wav2lip"], workers: 2, intraOpThreads: 1 },
     workerModule: naming,
   });
   const shared = await createOrtWorkerBackend({
@@ -280,6 +281,17 @@ Deno.test("worker backend: dedicated workers run only their models, the others r
     const ran = await workersOf(split, [...lip, ...voice]);
     assert.deepEqual(new Set(ran.slice(0, 3)), new Set(["ort-1", "ort-2"]));
     assert.deepEqual(new Set(ran.slice(3)), new Set(["ort-0"]));
+    const threads = await Promise.all(
+      ["fixture_wav2lip", "fixture_vits"].map(async (model) =>
+        ((await split.infer(model, {})) as { intraOpThreads?: number })
+          .intraOpThreads
+      ),
+    );
+    assert.deepEqual(
+      threads,
+      [1, 2],
+      "lip workers open with their own threads",
+    );
     // Without a split, concurrent calls of one model spread over all workers.
     assert.deepEqual(
       new Set(await workersOf(shared, lip)),
