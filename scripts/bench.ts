@@ -493,6 +493,18 @@ if (import.meta.main) {
       {},
       REAL_VOICE,
     ),
+    // Lever: the voice's worker gets both cores, the lip model's one, and idle
+    // threads do not spin (the best of a loaded-machine A/B; see BENCHMARKS.md).
+    await measure(
+      "real-size Wav2Lip + original-size VITS, ORT_INTRA_OP_THREADS=2 ORT_LIP_INTRA_OP_THREADS=1 ORT_SPINNING=false",
+      "wav2lip",
+      {
+        ORT_INTRA_OP_THREADS: "2",
+        ORT_LIP_INTRA_OP_THREADS: "1",
+        ORT_SPINNING: "false",
+      },
+      REAL_VOICE,
+    ),
     // Every frame rendered: the stream falls behind its audio (skipped by --quick: slow).
     ...(QUICK ? [] : [
       await measure(
