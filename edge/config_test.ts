@@ -10,6 +10,7 @@ Deno.test("readConfig() fills every default from an empty environment", () => {
       tritonUrl: config.tritonUrl,
       modelRepository: config.modelRepository,
       ortWorkers: config.ortWorkers,
+      ortLipWorkers: config.ortLipWorkers,
       lipSyncFirstBatch: config.lipSyncFirstBatch,
       lipSyncBatch: config.lipSyncBatch,
       maxSessions: config.maxSessions,
@@ -33,8 +34,9 @@ Deno.test("readConfig() fills every default from an empty environment", () => {
       hostname: "0.0.0.0",
       tritonUrl: undefined,
       modelRepository: "generated/models",
-      ortWorkers: 1,
-      lipSyncFirstBatch: 4,
+      ortWorkers: "auto",
+      ortLipWorkers: "auto",
+      lipSyncFirstBatch: 1,
       lipSyncBatch: 16,
       maxSessions: 10_000,
       silencePeak: -3.5,
@@ -173,4 +175,24 @@ Deno.test("readConfig() reads FRAME_WORKERS and TEXT_WORKERS (default 1, 0 = on 
     (error: unknown) =>
       error instanceof ConfigError && /FRAME_WORKERS/.test(error.message),
   );
+});
+
+Deno.test("readConfig() reads the ONNX Runtime worker split and the first decoder window", () => {
+  const defaults = readConfig({});
+  assert.equal(defaults.ortLipIntraOpThreads, undefined);
+  assert.equal(defaults.ortSpinning, true);
+  assert.equal(defaults.vitsFirstWindowFrames, 8);
+  const config = readConfig({
+    ORT_WORKERS: "3",
+    ORT_LIP_WORKERS: "2",
+    ORT_LIP_INTRA_OP_THREADS: "1",
+    ORT_SPINNING: "false",
+    VITS_FIRST_WINDOW_FRAMES: "20",
+  });
+  assert.equal(config.ortWorkers, 3);
+  assert.equal(config.ortLipWorkers, 2);
+  assert.equal(config.ortLipIntraOpThreads, 1);
+  assert.equal(config.ortSpinning, false);
+  assert.equal(config.vitsFirstWindowFrames, 20);
+  assert.throws(() => readConfig({ ORT_LIP_WORKERS: "x" }), /ORT_LIP_WORKERS/);
 });

@@ -19,6 +19,7 @@ import {
   type InferenceBackend,
 } from "@lipstream/shared";
 import { openBackend } from "../edge/boot/open_backend.ts";
+import { ortWorkerPlan } from "../edge/boot/ort_worker_plan.ts";
 import { scanAvatarPacks } from "../edge/boot/load_avatar_packs.ts";
 import {
   createLipSyncService,
@@ -124,11 +125,15 @@ export async function profileStages(
     denoVoiceFiles(options.voicesDir ?? "generated/voices"),
   );
   const { packs } = await scanAvatarPacks("generated/avatars");
+  const plan = ortWorkerPlan(navigator.hardwareConcurrency, "auto", "auto");
   const { backend } = await openBackend({
     tritonUrl: undefined,
     modelRepository: options.repository,
     timeoutMs: 120_000,
-    ortWorkers: 1,
+    // The server's default workers: the lip model on a worker of its own.
+    ortWorkers: plan.workers,
+    ortLipWorkers: plan.lipWorkers,
+    lipModels: [options.model],
     extraModels: [],
   });
   const frontEnd = options.workers > 0

@@ -1,8 +1,9 @@
 /**
  * Picks the inference backend from the configuration: Triton over HTTP when
  * `TRITON_URL` is set, otherwise ONNX Runtime in process on the model
- * repository, on worker threads (`ORT_WORKERS`, default 1) or, with
- * `ORT_WORKERS=0`, on the server's own thread. The ORT module is loaded by
+ * repository, on worker threads (`ORT_WORKERS`; by default two on two or
+ * more cores, one of them for the lip model alone, see `ort_worker_plan.ts`)
+ * or, with `ORT_WORKERS=0`, on the server's own thread. The ORT module is loaded by
  * `@lipstream/inference/ort_loader`, so it never enters the edge's static
  * module graph (which `deno task check:edge-graph` verifies): a Workers-style
  * edge deploys with Triton and never loads native code.
@@ -34,6 +35,17 @@ export interface OpenBackendOptions {
   timeoutMs: number;
   /** ORT worker threads in embedded mode; 0 runs ORT on the calling thread. */
   ortWorkers: number;
+  /**
+   * Of the ORT workers, how many run only `lipModels` (the others run every other model);
+   * 0 or absent: every worker runs every model.
+   */
+  ortLipWorkers?: number;
+  /** The lip model's possible names, for `ortLipWorkers`. */
+  lipModels?: readonly string[];
+  /** ONNX Runtime intra-op threads of the lip workers' sessions; `intraOpThreads` when absent. */
+  lipIntraOpThreads?: number | undefined;
+  /** ONNX Runtime's intra-op thread spinning; ORT's default (on) when absent. */
+  spinning?: boolean | undefined;
   /**
    * Embedded mode: ONNX files served beside the repository (a voices folder's own models, such
    * as a Piper `name.onnx` dropped in), each under its name; a repository model of the same name
@@ -76,6 +88,16 @@ export async function openBackend(
     workers: options.ortWorkers,
     intraOpThreads: options.intraOpThreads,
     extraModels: options.extraModels,
+    dedicated: (options.ortLipWorkers ?? 0) > 0
+      ? {
+        models: options.lipModels ?? [],
+        workers: options.ortLipWorkers!,
+        ...(options.lipIntraOpThreads === undefined
+          ? {}
+          : { intraOpThreads: options.lipIntraOpThreads }),
+      }
+      : undefined,
+    spinning: options.spinning,
   });
   const models = backend.repositoryIndex === undefined
     ? []

@@ -36,7 +36,12 @@ import { backendReadiness } from "./backend_readiness.ts";
 import { lipModelProbe, voiceModelProbe } from "./model_probes.ts";
 import { scanAvatarPacks } from "./load_avatar_packs.ts";
 import { openBackend } from "./open_backend.ts";
-import { FIXTURE_WAV2LIP_MODEL, lipModelName } from "./lip_model_name.ts";
+import {
+  FIXTURE_WAV2LIP_MODEL,
+  lipModelName,
+  WAV2LIP_MODEL,
+} from "./lip_model_name.ts";
+import { ortWorkerPlan } from "./ort_worker_plan.ts";
 
 export { FIXTURE_WAV2LIP_MODEL, WAV2LIP_MODEL } from "./lip_model_name.ts";
 
@@ -102,11 +107,25 @@ export async function buildPipelineDeps(
   for (const failure of failedAvatars) {
     log.error("avatar pack skipped: invalid pack", { ...failure });
   }
+  const plan = ortWorkerPlan(
+    navigator.hardwareConcurrency,
+    config.ortWorkers,
+    config.ortLipWorkers,
+  );
   const { backend, mode, models } = await openBackend({
     tritonUrl: config.tritonUrl,
     modelRepository: config.modelRepository,
     timeoutMs: config.backendTimeoutMs,
-    ortWorkers: config.ortWorkers,
+    ortWorkers: plan.workers,
+    ortLipWorkers: plan.lipWorkers,
+    lipIntraOpThreads: config.ortLipIntraOpThreads,
+    spinning: config.ortSpinning,
+    lipModels: [
+      ...new Set([
+        config.wav2lipModel ?? WAV2LIP_MODEL,
+        FIXTURE_WAV2LIP_MODEL,
+      ]),
+    ],
     intraOpThreads: config.ortIntraOpThreads,
     extraModels: voices.flatMap((voice) =>
       voice.modelFile === undefined ? [] : [{
@@ -143,7 +162,9 @@ export async function buildPipelineDeps(
       ...defined({ plan: frontEnd?.plan }),
       voices,
       synthesizer,
-      streaming: backendStreamingSynthesizer(backend),
+      streaming: backendStreamingSynthesizer(backend, {
+        firstFrames: config.vitsFirstWindowFrames,
+      }),
       maxTextChars: config.maxTextLength,
       sentences,
       onWarning: (voice, warning) =>

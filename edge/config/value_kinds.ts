@@ -119,6 +119,36 @@ export function orOff<T>(kind: ValueKind<T>): ValueKind<T | false> {
   };
 }
 
+/**
+ * `kind`, or the word `auto`, which parses to `"auto"` (the value is then
+ * derived at start-up, e.g. from the core count).
+ *
+ * @param kind What a value other than `auto` must be.
+ * @returns The kind.
+ *
+ * @example
+ * ```ts
+ * import { integer, orAuto } from "./value_kinds.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const kind = orAuto(integer(0, 100));
+ * assert.equal(kind.parse("auto"), "auto");
+ * assert.equal(kind.parse("3"), 3);
+ * assert.equal(kind.accepts, 'an integer from 0 to 100 or "auto"');
+ * ```
+ */
+export function orAuto<T>(kind: ValueKind<T>): ValueKind<T | "auto"> {
+  const accepts = `${kind.accepts} or "auto"`;
+  return {
+    accepts,
+    parse(text) {
+      if (text === "auto") return "auto";
+      const value = kind.parse(text);
+      return value instanceof Invalid ? rejected(accepts, text) : value;
+    },
+  };
+}
+
 /** Options for {@linkcode choice}. */
 export interface ChoiceOptions {
   /** Accept any letter case and return the value in lower case. @default {false} */

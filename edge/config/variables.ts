@@ -15,6 +15,7 @@ import {
   integer,
   list,
   mapped,
+  orAuto,
   orOff,
   redisUrl,
   text,
@@ -64,7 +65,7 @@ export const CONFIG_VARIABLES = {
     meaning: "the lip model's name (falls back to `fixture_wav2lip`)",
   }),
   lipSyncFirstBatch: variable("LIPSYNC_FIRST_BATCH", integer(1, 256), {
-    default: "4",
+    default: "1",
     meaning:
       "frames in an utterance's first Wav2Lip batch (small: a fast first frame)",
   }),
@@ -86,10 +87,15 @@ export const CONFIG_VARIABLES = {
         "graceful overload: how late after its PTS a frame may leave before batches render fewer frames (see below); `off` renders every frame",
     },
   ),
-  ortWorkers: variable("ORT_WORKERS", integer(0, 64), {
-    default: "1",
+  ortWorkers: variable("ORT_WORKERS", orAuto(integer(0, 64)), {
+    default: "auto",
     meaning:
-      "embedded ONNX Runtime worker threads (0: ORT runs on the server's thread)",
+      "embedded ONNX Runtime worker threads (0: ORT runs on the server's thread); auto: 2 on 2 or more cores (one for the voice, one for the lip model), else 1",
+  }),
+  ortLipWorkers: variable("ORT_LIP_WORKERS", orAuto(integer(0, 63)), {
+    default: "auto",
+    meaning:
+      "of the ONNX Runtime workers, how many run only the lip model (the others run the voices), so a sentence's synthesis overlaps the previous sentence's lip frames; 0: every worker runs every model, least busy first; auto: 1 when there are 2 or more workers, else 0",
   }),
   frameWorkers: variable("FRAME_WORKERS", integer(0, 64), {
     default: "1",
@@ -108,6 +114,30 @@ export const CONFIG_VARIABLES = {
       defaultShown: "`0` (auto)",
       meaning:
         "ONNX Runtime threads per model session; auto: the cores left after the server's thread, shared by the workers, at least 1",
+    },
+  ),
+  ortLipIntraOpThreads: variable(
+    "ORT_LIP_INTRA_OP_THREADS",
+    mapped(integer(0, 256), (threads) => threads === 0 ? undefined : threads),
+    {
+      default: "0",
+      defaultShown: "`0` (as `ORT_INTRA_OP_THREADS`)",
+      meaning:
+        "ONNX Runtime threads per session on the lip model's own workers (`ORT_LIP_WORKERS`)",
+    },
+  ),
+  ortSpinning: variable("ORT_SPINNING", flag(), {
+    default: "true",
+    meaning:
+      "whether ONNX Runtime's idle intra-op threads spin-wait for the next operator (`false` leaves the core to the other worker's model)",
+  }),
+  vitsFirstWindowFrames: variable(
+    "VITS_FIRST_WINDOW_FRAMES",
+    integer(1, 4096),
+    {
+      default: "8",
+      meaning:
+        "streaming voices: latent frames (256 samples each) in a sentence's first decoder window; later windows double up to 128 (small: early first audio; the first lip frame needs about 20 frames, 225 ms, of audio)",
     },
   ),
   firstPieceMaxChars: variable("FIRST_PIECE_MAX_CHARS", integer(0, 10_000), {

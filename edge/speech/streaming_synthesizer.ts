@@ -31,11 +31,19 @@ export type StreamingVoiceSynthesizer = (
   options: { signal: AbortSignal },
 ) => AsyncIterable<Float32Array>;
 
-/** Window sizes of {@linkcode backendStreamingSynthesizer}, in latent frames. */
+/**
+ * Window sizes of {@linkcode backendStreamingSynthesizer}, in latent frames. Each window after
+ * the first is twice the one before, up to `frames`: a small first window for an early first
+ * audio, then larger ones, since every window also decodes `2 × overlap` frames of context
+ * (13 + 13 for an original-size VITS), which a larger window spreads over more frames.
+ */
 export interface StreamingWindows {
-  /** The first window: small, so the first audio comes early. @default {16} */
+  /**
+   * The first window: small, so the first audio comes early (8 frames of 256 samples are 93 ms
+   * at 22050 Hz). @default {8}
+   */
   firstFrames?: number;
-  /** Every later window. @default {64} */
+  /** The largest later window. @default {128} */
   frames?: number;
 }
 
@@ -52,9 +60,9 @@ export interface LatentWindow {
 }
 
 /**
- * Splits `frames` latent frames into windows: a first one of `firstFrames`,
- * then `frames` each, every one fed with `overlap` frames of context on both
- * sides.
+ * Splits `frames` latent frames into windows: a first one of `first`, then
+ * each twice the one before up to `next`, every one fed with `overlap` frames
+ * of context on both sides.
  *
  * @example
  * ```ts
@@ -65,6 +73,10 @@ export interface LatentWindow {
  *   { start: 0, stop: 4, from: 0, to: 6 },
  *   { start: 4, stop: 10, from: 2, to: 10 },
  * ]);
+ * assert.deepEqual(
+ *   latentWindows(40, { first: 2, next: 8, overlap: 0 }).map((w) => w.stop - w.start),
+ *   [2, 4, 8, 8, 8, 8, 2],
+ * );
  * ```
  *
  * @param frames The latent's length.
@@ -76,9 +88,9 @@ export function latentWindows(
   sizes: { first: number; next: number; overlap: number },
 ): LatentWindow[] {
   const windows: LatentWindow[] = [];
+  let size = Math.max(1, sizes.first);
   for (let start = 0; start < frames;) {
-    const size = windows.length === 0 ? sizes.first : sizes.next;
-    const stop = Math.min(frames, start + Math.max(1, size));
+    const stop = Math.min(frames, start + size);
     windows.push({
       start,
       stop,
@@ -86,6 +98,7 @@ export function latentWindows(
       to: Math.min(frames, stop + sizes.overlap),
     });
     start = stop;
+    size = Math.max(size, Math.min(2 * size, sizes.next));
   }
   return windows;
 }
@@ -141,8 +154,8 @@ export function backendStreamingSynthesizer(
   backend: InferenceBackend,
   windows: StreamingWindows = {},
 ): StreamingVoiceSynthesizer {
-  const first = windows.firstFrames ?? 16;
-  const next = windows.frames ?? 64;
+  const first = windows.firstFrames ?? 8;
+  const next = windows.frames ?? 128;
   return async function* (voice, plan, { signal }) {
     const pair = voice.streaming;
     if (pair === undefined) {

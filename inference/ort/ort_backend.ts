@@ -43,6 +43,12 @@ export interface OrtBackendOptions {
   intraOpThreads?: number;
   /** Threads across operators (ORT's `interOpNumThreads`). @default ORT's choice */
   interOpThreads?: number;
+  /**
+   * Whether idle intra-op threads spin (ORT's `session.intra_op.allow_spinning`): spinning
+   * answers the next operator sooner, but burns a core another worker's model could use.
+   * @default ORT's choice (spinning)
+   */
+  spinning?: boolean;
   /** Run each model once at load on small inputs (ones; `-1` dims = 1). @default {true} */
   warmUp?: boolean;
   /**
@@ -162,6 +168,13 @@ async function loadModel(
     ...(options.interOpThreads === undefined
       ? {}
       : { interOpNumThreads: options.interOpThreads }),
+    ...(options.spinning === undefined ? {} : {
+      extra: {
+        session: {
+          intra_op: { allow_spinning: options.spinning ? "1" : "0" },
+        },
+      },
+    }),
   });
   const missing = [
     ...config.input.filter((t) => !session.inputNames.includes(t.name)),

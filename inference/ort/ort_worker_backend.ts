@@ -40,6 +40,14 @@ export interface OrtWorkerBackendOptions extends OrtBackendOptions {
    */
   workers?: number;
   /**
+   * Models that run only on workers of their own (e.g. the lip model), so that they never queue
+   * behind the other models (e.g. the voice) and both run at once on separate cores: `models`
+   * run on the last `workers` workers, every other model on the rest. Each worker still loads
+   * every model, so when one side's workers have all died the other side serves both.
+   * @default No split: every run goes to the least busy worker.
+   */
+  dedicated?: DedicatedWorkers;
+  /**
    * Threads within one operator, per worker. @default The cores left after one for the caller's
    * thread, shared among the workers (at least 1): on 2 cores, 1.
    */
@@ -49,6 +57,16 @@ export interface OrtWorkerBackendOptions extends OrtBackendOptions {
    * @default {"./ort_worker.ts"}
    */
   workerModule?: URL;
+}
+
+/** {@linkcode OrtWorkerBackendOptions.dedicated}. */
+export interface DedicatedWorkers {
+  /** The models that get workers of their own. */
+  models: readonly string[];
+  /** How many of the workers serve them: at least 1, fewer than all. */
+  workers: number;
+  /** Intra-op threads of their sessions. @default The other workers' */
+  intraOpThreads?: number;
 }
 
 /**
@@ -88,8 +106,8 @@ class OrtWorker {
   readonly #pending = new Map<number, Pending>();
   #failure: Error | undefined;
 
-  constructor(module: URL) {
-    this.#worker = new Worker(module.href, { type: "module" });
+  constructor(module: URL, name: string) {
+    this.#worker = new Worker(module.href, { type: "module", name });
     this.#worker.onmessage = (event: MessageEvent<FromWorker>) => {
       const message = event.data;
       if (message.type !== "result" && message.type !== "error") return;
@@ -191,6 +209,7 @@ export async function createOrtWorkerBackend(
   const {
     workers: count = 1,
     workerModule = new URL("./ort_worker.ts", import.meta.url),
+    dedicated,
     ...rest
   } = options;
   if (!Number.isSafeInteger(count) || count < 1) {
@@ -198,6 +217,19 @@ export async function createOrtWorkerBackend(
       `Cannot create the ONNX Runtime worker backend: workers must be a positive integer: received ${count}`,
     );
   }
+  if (
+    dedicated !== undefined &&
+    (!Number.isSafeInteger(dedicated.workers) || dedicated.workers < 1 ||
+      dedicated.workers >= count)
+  ) {
+    throw new RangeError(
+      `Cannot create the ONNX Runtime worker backend: dedicated workers must be an integer from 1 to ${
+        count - 1
+      } (workers - 1): received ${dedicated.workers}`,
+    );
+  }
+  const dedicatedModels = new Set(dedicated?.models ?? []);
+  const firstDedicated = count - (dedicated?.workers ?? 0);
   const ortOptions: OrtBackendOptions = {
     ...rest,
     intraOpThreads: rest.intraOpThreads ??
@@ -206,10 +238,16 @@ export async function createOrtWorkerBackend(
   let closed = false;
   const workers = Array.from(
     { length: count },
-    () => new OrtWorker(workerModule),
+    (_, i) => new OrtWorker(workerModule, `ort-${i}`),
   );
   try {
-    await Promise.all(workers.map((worker) => worker.open(ortOptions)));
+    await Promise.all(workers.map((worker, i) =>
+      worker.open(
+        i >= firstDedicated && dedicated?.intraOpThreads !== undefined
+          ? { ...ortOptions, intraOpThreads: dedicated.intraOpThreads }
+          : ortOptions,
+      )
+    ));
   } catch (error) {
     for (const worker of workers) worker.terminate();
     throw error;
@@ -223,6 +261,20 @@ export async function createOrtWorkerBackend(
     const alive = workers.filter((worker) => worker.failure === undefined);
     if (alive.length === 0) throw workers[0]!.failure!;
     return alive;
+  }
+
+  /** The least busy live worker of `model`'s side of the split (any side when its own is down). */
+  function leastBusy(model: string): OrtWorker {
+    const alive = usable();
+    const own = dedicated === undefined
+      ? alive
+      : alive.filter((worker) =>
+        (workers.indexOf(worker) >= firstDedicated) ===
+          dedicatedModels.has(model)
+      );
+    return (own.length > 0 ? own : alive).reduce((a, b) =>
+      b.load < a.load ? b : a
+    );
   }
 
   async function query<T>(
@@ -248,7 +300,7 @@ export async function createOrtWorkerBackend(
     if (callOptions.signal?.aborted) {
       throw cancelled(model, callOptions.signal.reason);
     }
-    const worker = usable().reduce((a, b) => (b.load < a.load ? b : a));
+    const worker = leastBusy(model);
     const id = nextId++;
     const { tensors, transfer } = detachedCopy(inputs);
     const result = worker.call({

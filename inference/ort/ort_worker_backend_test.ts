@@ -250,6 +250,93 @@ Deno.test("worker backend: when one of two workers dies, the other keeps serving
   }
 });
 
+/** Which worker ran each of `calls` concurrent calls of the named models. */
+async function workersOf(
+  backend: KserveServerBackend,
+  calls: string[],
+): Promise<string[]> {
+  const answers = await Promise.all(
+    calls.map((model) => backend.infer(model, {})),
+  );
+  return answers.map((answer) => (answer as { worker?: string }).worker!);
+}
+
+Deno.test("worker backend: dedicated workers run only their models, the others run the rest", async () => {
+  const naming = new URL("./_naming_worker_test_support.ts", import.meta.url);
+  const split = await createOrtWorkerBackend({
+    repository: REPOSITORY,
+    workers: 3,
+    intraOpThreads: 2,
+    dedicated: { models: ["fixture_wav2lip"], workers: 2, intraOpThreads: 1 },
+    workerModule: naming,
+  });
+  const shared = await createOrtWorkerBackend({
+    repository: REPOSITORY,
+    workers: 2,
+    workerModule: naming,
+  });
+  try {
+    const lip = ["fixture_wav2lip", "fixture_wav2lip", "fixture_wav2lip"];
+    const voice = ["fixture_vits", "fixture_vits", "fixture_vits"];
+    const ran = await workersOf(split, [...lip, ...voice]);
+    assert.deepEqual(new Set(ran.slice(0, 3)), new Set(["ort-1", "ort-2"]));
+    assert.deepEqual(new Set(ran.slice(3)), new Set(["ort-0"]));
+    const threads = await Promise.all(
+      ["fixture_wav2lip", "fixture_vits"].map(async (model) =>
+        ((await split.infer(model, {})) as { intraOpThreads?: number })
+          .intraOpThreads
+      ),
+    );
+    assert.deepEqual(
+      threads,
+      [1, 2],
+      "lip workers open with their own threads",
+    );
+    // Without a split, concurrent calls of one model spread over all workers.
+    assert.deepEqual(
+      new Set(await workersOf(shared, lip)),
+      new Set(["ort-0", "ort-1"]),
+    );
+  } finally {
+    await split.close();
+    await shared.close();
+  }
+});
+
+Deno.test("worker backend: when a model's dedicated workers have died, the other workers run it", async () => {
+  const backend = await createOrtWorkerBackend({
+    repository: REPOSITORY,
+    workers: 2,
+    dedicated: { models: ["fixture_wav2lip"], workers: 1 },
+    workerModule: new URL(
+      "./_naming_worker_test_support.ts?crash=ort-1",
+      import.meta.url,
+    ),
+  });
+  try {
+    const first = await backend.infer("fixture_wav2lip", {}).catch((e) => e);
+    assert.equal(kindOf(first), "unavailable");
+    assert.deepEqual(await workersOf(backend, ["fixture_wav2lip"]), ["ort-0"]);
+  } finally {
+    await backend.close();
+  }
+});
+
+Deno.test("worker backend: dedicated workers must leave at least one worker for the other models", async () => {
+  for (const workers of [0, 2, 1.5]) {
+    await assert.rejects(
+      createOrtWorkerBackend({
+        repository: REPOSITORY,
+        workers: 2,
+        dedicated: { models: ["fixture_wav2lip"], workers },
+      }),
+      (error) =>
+        error instanceof RangeError &&
+        /dedicated workers must be an integer from 1 to 1/.test(error.message),
+    );
+  }
+});
+
 Deno.test({
   name: "worker backend: clean up the fixture repository",
   fn: () => Deno.remove(REPOSITORY, { recursive: true }),

@@ -18,6 +18,15 @@ export interface LoadOrtBackendOptions {
   workers: number;
   /** ONNX Runtime intra-op threads per session; ORT's (or the worker backend's) default when absent. */
   intraOpThreads?: number | undefined;
+  /**
+   * With workers: models that run on workers of their own (the last `workers` of them), every
+   * other model on the rest; absent: every run goes to the least busy worker.
+   */
+  dedicated?:
+    | { models: readonly string[]; workers: number; intraOpThreads?: number }
+    | undefined;
+  /** ONNX Runtime's thread spinning (`session.intra_op.allow_spinning`); ORT's default when absent. */
+  spinning?: boolean | undefined;
   /** Single ONNX files served beside the repository under their names. */
   extraModels?: readonly { name: string; path: string }[] | undefined;
 }
@@ -27,6 +36,12 @@ type CreateOrtBackend = (options: {
   workers?: number;
   intraOpThreads?: number;
   extraModels?: readonly { name: string; path: string }[];
+  dedicated?: {
+    models: readonly string[];
+    workers: number;
+    intraOpThreads?: number;
+  };
+  spinning?: boolean;
 }) => Promise<RepositoryBackend>;
 
 /** Where the embedded backend lives, hidden from static analysis on purpose. */
@@ -53,7 +68,14 @@ const ORT_MODULE = ["..", "ort", "mod.ts"].join("/");
 export async function loadOrtBackend(
   options: LoadOrtBackendOptions,
 ): Promise<RepositoryBackend> {
-  const { repository, workers, intraOpThreads, extraModels } = options;
+  const {
+    repository,
+    workers,
+    intraOpThreads,
+    extraModels,
+    dedicated,
+    spinning,
+  } = options;
   if (!Number.isSafeInteger(workers) || workers < 0) {
     throw new RangeError(
       `Cannot load the embedded backend: workers must be a non-negative integer: received ${workers}`,
@@ -74,5 +96,7 @@ export async function loadOrtBackend(
     ...(workers > 0 ? { workers } : {}),
     ...(intraOpThreads === undefined ? {} : { intraOpThreads }),
     ...(extraModels === undefined ? {} : { extraModels }),
+    ...(workers > 0 && dedicated !== undefined ? { dedicated } : {}),
+    ...(spinning === undefined ? {} : { spinning }),
   });
 }
