@@ -180,7 +180,7 @@ Deno.test("readConfig() reads FRAME_WORKERS and TEXT_WORKERS (default 1, 0 = on 
 Deno.test("readConfig() reads the ONNX Runtime worker split and the first decoder window", () => {
   const defaults = readConfig({});
   assert.equal(defaults.ortLipIntraOpThreads, undefined);
-  assert.equal(defaults.ortSpinning, true);
+  assert.equal(defaults.ortSpinning, "auto");
   assert.equal(defaults.vitsFirstWindowFrames, 8);
   const config = readConfig({
     ORT_WORKERS: "3",

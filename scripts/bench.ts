@@ -480,11 +480,11 @@ if (import.meta.main) {
       {},
     ),
     await measure("real-size Wav2Lip, random weights", "wav2lip", {}),
-    // Lever: both cores for ONNX Runtime (the default leaves one to the server's thread).
+    // Lever: both cores for the lip model (the default leaves one to the server's thread).
     await measure(
-      "real-size Wav2Lip, ORT_INTRA_OP_THREADS=2",
+      "real-size Wav2Lip, ORT_LIP_INTRA_OP_THREADS=2",
       "wav2lip",
-      { ORT_INTRA_OP_THREADS: "2" },
+      { ORT_LIP_INTRA_OP_THREADS: "2" },
     ),
     // Both real sizes in one server: the real-time goal.
     await measure(
@@ -493,15 +493,24 @@ if (import.meta.main) {
       {},
       REAL_VOICE,
     ),
-    // Lever: the voice's worker gets both cores, the lip model's one, and idle
-    // threads do not spin (the best of a loaded-machine A/B; see BENCHMARKS.md).
+    // Before: one ONNX Runtime worker for both models (the default until
+    // 2026-12-03), so a Wav2Lip batch waits behind the next sentence's VITS.
     await measure(
-      "real-size Wav2Lip + original-size VITS, ORT_INTRA_OP_THREADS=2 ORT_LIP_INTRA_OP_THREADS=1 ORT_SPINNING=false",
+      "real-size Wav2Lip + original-size VITS, ORT_WORKERS=1 (one shared worker)",
+      "wav2lip",
+      { ORT_WORKERS: "1" },
+      REAL_VOICE,
+    ),
+    // Before (the split's first form): one intra-op thread per worker and
+    // ONNX Runtime's spinning, where the default now gives the voice worker
+    // both cores, the lip worker one, and no spinning.
+    await measure(
+      "real-size Wav2Lip + original-size VITS, ORT_INTRA_OP_THREADS=1 ORT_LIP_INTRA_OP_THREADS=1 ORT_SPINNING=true",
       "wav2lip",
       {
-        ORT_INTRA_OP_THREADS: "2",
+        ORT_INTRA_OP_THREADS: "1",
         ORT_LIP_INTRA_OP_THREADS: "1",
-        ORT_SPINNING: "false",
+        ORT_SPINNING: "true",
       },
       REAL_VOICE,
     ),

@@ -19,7 +19,7 @@ import {
   type InferenceBackend,
 } from "@lipstream/shared";
 import { openBackend } from "../edge/boot/open_backend.ts";
-import { ortWorkerPlan } from "../edge/boot/ort_worker_plan.ts";
+import { ortThreadPlan, ortWorkerPlan } from "../edge/boot/ort_worker_plan.ts";
 import { scanAvatarPacks } from "../edge/boot/load_avatar_packs.ts";
 import {
   createLipSyncService,
@@ -126,13 +126,17 @@ export async function profileStages(
   );
   const { packs } = await scanAvatarPacks("generated/avatars");
   const plan = ortWorkerPlan(navigator.hardwareConcurrency, "auto", "auto");
+  const threads = ortThreadPlan(navigator.hardwareConcurrency, plan, {});
   const { backend } = await openBackend({
     tritonUrl: undefined,
     modelRepository: options.repository,
     timeoutMs: 120_000,
-    // The server's default workers: the lip model on a worker of its own.
+    // The server's default workers and threads: the lip model on a worker of its own.
     ortWorkers: plan.workers,
     ortLipWorkers: plan.lipWorkers,
+    intraOpThreads: threads.intraOpThreads,
+    lipIntraOpThreads: threads.lipIntraOpThreads,
+    spinning: threads.spinning,
     lipModels: [options.model],
     extraModels: [],
   });

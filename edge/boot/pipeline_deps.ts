@@ -41,7 +41,7 @@ import {
   lipModelName,
   WAV2LIP_MODEL,
 } from "./lip_model_name.ts";
-import { ortWorkerPlan } from "./ort_worker_plan.ts";
+import { ortThreadPlan, ortWorkerPlan } from "./ort_worker_plan.ts";
 
 export { FIXTURE_WAV2LIP_MODEL, WAV2LIP_MODEL } from "./lip_model_name.ts";
 
@@ -112,21 +112,26 @@ export async function buildPipelineDeps(
     config.ortWorkers,
     config.ortLipWorkers,
   );
+  const threads = ortThreadPlan(navigator.hardwareConcurrency, plan, {
+    intraOpThreads: config.ortIntraOpThreads,
+    lipIntraOpThreads: config.ortLipIntraOpThreads,
+    spinning: config.ortSpinning,
+  });
   const { backend, mode, models } = await openBackend({
     tritonUrl: config.tritonUrl,
     modelRepository: config.modelRepository,
     timeoutMs: config.backendTimeoutMs,
     ortWorkers: plan.workers,
     ortLipWorkers: plan.lipWorkers,
-    lipIntraOpThreads: config.ortLipIntraOpThreads,
-    spinning: config.ortSpinning,
+    lipIntraOpThreads: threads.lipIntraOpThreads,
+    spinning: threads.spinning,
     lipModels: [
       ...new Set([
         config.wav2lipModel ?? WAV2LIP_MODEL,
         FIXTURE_WAV2LIP_MODEL,
       ]),
     ],
-    intraOpThreads: config.ortIntraOpThreads,
+    intraOpThreads: threads.intraOpThreads,
     extraModels: voices.flatMap((voice) =>
       voice.modelFile === undefined ? [] : [{
         name: voice.tritonModel,

@@ -113,7 +113,7 @@ export const CONFIG_VARIABLES = {
       default: "0",
       defaultShown: "`0` (auto)",
       meaning:
-        "ONNX Runtime threads per model session; auto: the cores left after the server's thread, shared by the workers, at least 1",
+        "ONNX Runtime threads per model session; auto: with a lip worker of its own (`ORT_LIP_WORKERS`), every core for the voice workers, else the cores left after the server's thread, shared by the workers, at least 1",
     },
   ),
   ortLipIntraOpThreads: variable(
@@ -121,15 +121,15 @@ export const CONFIG_VARIABLES = {
     mapped(integer(0, 256), (threads) => threads === 0 ? undefined : threads),
     {
       default: "0",
-      defaultShown: "`0` (as `ORT_INTRA_OP_THREADS`)",
+      defaultShown: "`0` (auto)",
       meaning:
-        "ONNX Runtime threads per session on the lip model's own workers (`ORT_LIP_WORKERS`)",
+        "ONNX Runtime threads per session on the lip model's own workers (`ORT_LIP_WORKERS`); auto: the cores but one, shared by the lip workers, at least 1",
     },
   ),
-  ortSpinning: variable("ORT_SPINNING", flag(), {
-    default: "true",
+  ortSpinning: variable("ORT_SPINNING", orAuto(flag()), {
+    default: "auto",
     meaning:
-      "whether ONNX Runtime's idle intra-op threads spin-wait for the next operator (`false` leaves the core to the other worker's model)",
+      "whether ONNX Runtime's idle intra-op threads spin-wait for the next operator; auto: off when the lip model has workers of its own (they would hold the core the voice needs), else ONNX Runtime's default (on)",
   }),
   vitsFirstWindowFrames: variable(
     "VITS_FIRST_WINDOW_FRAMES",
