@@ -26,41 +26,46 @@ export interface ModelProbe {
 }
 
 /**
- * A probe of the lip model: one batch of `size` silent mel windows and blank faces (what the
- * first batch of an utterance sends), which must come back as `size` faces of finite values.
+ * A probe of the lip model: one batch of silent mel windows and blank faces per batch size
+ * the edge sends (the first batch of an utterance and the steady batch), each of which must
+ * come back as that many faces of finite values. A model that runs only batch 1 fails here
+ * when the edge would later send it 16 frames.
  *
  * @example
  * ```ts ignore
- * const probe = lipModelProbe("wav2lip", lipModelFromBackend(backend, "wav2lip"), 4);
+ * const probe = lipModelProbe("wav2lip", lipModelFromBackend(backend, "wav2lip"), [1, 16]);
  * await probe.run({ signal: AbortSignal.timeout(5000) });
  * ```
  *
  * @param model The model's name.
  * @param lipModel The lip model as the pipeline calls it.
- * @param size Frames in the batch (`LIPSYNC_FIRST_BATCH`).
+ * @param sizes Frames per batch (`LIPSYNC_FIRST_BATCH`, `LIPSYNC_BATCH`); each distinct size runs once.
  * @returns The probe.
  */
 export function lipModelProbe(
   model: string,
   lipModel: LipModel,
-  size: number,
+  sizes: readonly number[],
 ): ModelProbe {
+  const distinct = [...new Set(sizes)].sort((a, b) => a - b);
   return {
     model,
     role: "lip",
     async run({ signal }) {
-      const faces = await lipModel({
-        mel: new Float32Array(size * WAV2LIP_MEL_WINDOW_VALUES).fill(-4),
-        faces: new Float32Array(size * WAV2LIP_FACE_INPUT_VALUES).fill(0.5),
-        size,
-      }, { signal });
-      if (faces.length !== size) {
-        throw new Error(
-          `a batch of ${size} frames returned ${faces.length} faces`,
-        );
-      }
-      if (faces.some((face) => !face.every(Number.isFinite))) {
-        throw new Error("the model returned non-finite values");
+      for (const size of distinct) {
+        const faces = await lipModel({
+          mel: new Float32Array(size * WAV2LIP_MEL_WINDOW_VALUES).fill(-4),
+          faces: new Float32Array(size * WAV2LIP_FACE_INPUT_VALUES).fill(0.5),
+          size,
+        }, { signal });
+        if (faces.length !== size) {
+          throw new Error(
+            `a batch of ${size} frames returned ${faces.length} faces`,
+          );
+        }
+        if (faces.some((face) => !face.every(Number.isFinite))) {
+          throw new Error("the model returned non-finite values");
+        }
       }
     },
   };

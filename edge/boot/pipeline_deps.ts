@@ -205,7 +205,10 @@ export async function buildPipelineDeps(
         synthesizer,
       )
     ),
-    lipModelProbe(wav2lipModel, lipModel, config.lipSyncFirstBatch),
+    lipModelProbe(wav2lipModel, lipModel, [
+      config.lipSyncFirstBatch,
+      config.lipSyncBatch,
+    ]),
   ];
   const readiness = backendReadiness({
     backend,
