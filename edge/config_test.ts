@@ -181,7 +181,7 @@ Deno.test("readConfig() reads the ONNX Runtime worker split and the first decode
   const defaults = readConfig({});
   assert.equal(defaults.ortLipIntraOpThreads, undefined);
   assert.equal(defaults.ortSpinning, "auto");
-  assert.equal(defaults.vitsFirstWindowFrames, 8);
+  assert.equal(defaults.vitsFirstWindowFrames, "auto");
   const config = readConfig({
     ORT_WORKERS: "3",
     ORT_LIP_WORKERS: "2",

@@ -23,6 +23,10 @@ import {
 import { checkModelRepository } from "@lipstream/inference/model_config";
 import { havePythonExport, runPython } from "./support/python_export.ts";
 import { withEdgeServer } from "./support/edge_server.ts";
+import {
+  firstLipFrameWindow,
+  VITS_HOP_SAMPLES,
+} from "../edge/speech/first_window.ts";
 
 const MAIN =
   new URL("../inference/model_import/import_main.ts", import.meta.url)
@@ -721,9 +725,14 @@ Deno.test({
             }),
           }),
         );
-        assert.ok(
-          parts.filter((p) => p.type === "audio/wav").length > 1,
-          "one sentence, several streamed WAV parts",
+        const wavs = parts.filter((p) => p.type === "audio/wav");
+        assert.ok(wavs.length > 1, "one sentence, several streamed WAV parts");
+        // The first window (VITS_FIRST_WINDOW_FRAMES=auto) holds just the audio the first lip
+        // frame needs, so that frame waits for one decode only.
+        const first = decodeWavMono(wavs[0]!.bytes);
+        assert.equal(
+          first.samples.length,
+          firstLipFrameWindow(first.sampleRateHz) * VITS_HOP_SAMPLES,
         );
         const tts = async (voice: string) => {
           const response = await fetch(`${base}/v1/tts`, {

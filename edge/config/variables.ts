@@ -133,11 +133,11 @@ export const CONFIG_VARIABLES = {
   }),
   vitsFirstWindowFrames: variable(
     "VITS_FIRST_WINDOW_FRAMES",
-    integer(1, 4096),
+    orAuto(integer(1, 4096)),
     {
-      default: "8",
+      default: "auto",
       meaning:
-        "streaming voices: latent frames (256 samples each) in a sentence's first decoder window; later windows double up to 128 (small: early first audio; the first lip frame needs about 20 frames, 225 ms, of audio)",
+        "streaming voices: latent frames (256 samples each) in a sentence's first decoder window; later windows double up to 128. auto: the fewest whose audio holds the first lip frame's mel window (19 at 22050 Hz, 221 ms), so the first frame needs one decode; smaller: earlier first audio, later first frame",
     },
   ),
   firstPieceMaxChars: variable("FIRST_PIECE_MAX_CHARS", integer(0, 10_000), {

@@ -13,6 +13,7 @@
  * @module
  */
 
+import { firstLipFrameWindow } from "./first_window.ts";
 import {
   defined,
   type InferenceBackend,
@@ -39,10 +40,12 @@ export type StreamingVoiceSynthesizer = (
  */
 export interface StreamingWindows {
   /**
-   * The first window: small, so the first audio comes early (8 frames of 256 samples are 93 ms
-   * at 22050 Hz). @default {8}
+   * The first window. `auto`: the fewest frames whose audio gives the lip model its first mel
+   * window ({@linkcode firstLipFrameWindow}: 19 frames, 221 ms, at 22050 Hz), so the first
+   * frame needs only the first decode; a number below that brings the first audio earlier and
+   * the first lip frame later (it then waits for the second window). @default {"auto"}
    */
-  firstFrames?: number;
+  firstFrames?: number | "auto";
   /** The largest later window. @default {128} */
   frames?: number;
 }
@@ -154,7 +157,7 @@ export function backendStreamingSynthesizer(
   backend: InferenceBackend,
   windows: StreamingWindows = {},
 ): StreamingVoiceSynthesizer {
-  const first = windows.firstFrames ?? 8;
+  const firstFrames = windows.firstFrames ?? "auto";
   const next = windows.frames ?? 128;
   return async function* (voice, plan, { signal }) {
     const pair = voice.streaming;
@@ -191,7 +194,9 @@ export function backendStreamingSynthesizer(
     const channels = z.shape[1]!;
     for (
       const window of latentWindows(frames, {
-        first,
+        first: firstFrames === "auto"
+          ? firstLipFrameWindow(voice.sampleRateHz)
+          : firstFrames,
         next,
         overlap: pair.overlapFrames,
       })
