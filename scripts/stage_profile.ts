@@ -63,6 +63,8 @@ export interface StageProfileOptions {
   avatar: string;
   /** Text of each utterance. */
   text: string;
+  /** Speaking rate asked of the voice (1 = its own). @default {1} */
+  speed?: number;
   /** Utterances after one warm-up. */
   runs: number;
   /** Frame worker threads, and text front end workers as many (0: all of it on this thread). */
@@ -167,7 +169,11 @@ export async function profileStages(
       let asked = performance.now();
       for await (
         const chunk of speech.synthesize(
-          { text: options.text, voiceId: options.voice },
+          {
+            text: options.text,
+            voiceId: options.voice,
+            speed: options.speed ?? 1,
+          },
           { signal },
         )
       ) {
