@@ -7,9 +7,10 @@
  * frame (client-side), delivered media seconds per wall second, late frames
  * against a client that starts playing at the first frame, and the lip
  * frames rendered vs held (`/metrics`). Writes `bench/results.json` and the
- * generated section of `BENCHMARKS.md`. `--quick` (a few minutes): 2 runs
- * per row, the default and the one-shared-worker rows only (no lever rows, no
- * run with the overload policy off) and the stage profile with the workers.
+ * generated section of `BENCHMARKS.md`. `--quick` (about 2 minutes once the
+ * models are built): 2 runs per row and 1 file-then-video run, the default
+ * rows only (no before or lever rows, no run with the overload policy off),
+ * and the stage profile of the two real sizes only.
  *
  * Also: time to first frame the seed's way (the whole text to a WAV file, then
  * lip-sync), the audio hand-off against the reference's file round trip
@@ -37,6 +38,8 @@ import { profileStages, type StageProfile, STAGES } from "./stage_profile.ts";
 
 const QUICK = Deno.args.includes("--quick");
 const RUNS = QUICK ? 2 : 8;
+/** File-then-video runs per row (slow: each waits for the whole text's audio). */
+const FILE_RUNS = QUICK ? 1 : 4;
 const TEXT = [
   "Hello, and welcome to Lipstream.",
   "This is a benchmark of streaming speech with a talking face.",
@@ -298,13 +301,17 @@ interface Utterance {
   bufferMs: number;
 }
 
-async function speak(base: string, voice: string): Promise<Utterance> {
+async function speak(
+  base: string,
+  voice: string,
+  text = TEXT,
+): Promise<Utterance> {
   const started = performance.now();
   const response = await fetch(`${base}/v1/speak`, {
     method: "POST",
     headers: { "Content-Type": "application/json" },
     body: JSON.stringify({
-      text: TEXT,
+      text,
       voice,
       avatar: "demo",
       speed: speedOf(voice),
@@ -426,7 +433,8 @@ async function measure(
   voice = "fixture_vits",
 ): Promise<ModelResult> {
   return await withServer({ WAV2LIP_MODEL: model, ...env }, async (base) => {
-    await speak(base, voice); // warm: the server warmed up at start, this warms the client path
+    // Warm: the server warmed its models up at start; one sentence warms the client path.
+    await speak(base, voice, TEXT.slice(0, TEXT.indexOf(".") + 1));
     const before = await lipFrames(base);
     const runs: Utterance[] = [];
     for (let i = 0; i < RUNS; i++) runs.push(await speak(base, voice));
@@ -437,7 +445,7 @@ async function measure(
     const dir = await Deno.makeTempDir({ prefix: "lipstream-bench-" });
     const fileTtff: number[] = [];
     try {
-      for (let i = 0; i < RUNS; i++) {
+      for (let i = 0; i < FILE_RUNS; i++) {
         fileTtff.push(await fileThenVideo(base, voice, dir));
       }
     } finally {
@@ -522,22 +530,25 @@ if (import.meta.main) {
       {},
       REAL_VOICE,
     ),
-    // Before: a first decoder window of 8 frames (the default until 2026-12-03), shorter
-    // than the audio the first lip frame needs, which then waits for the second window.
-    await measure(
-      "real-size Wav2Lip + original-size VITS, VITS_FIRST_WINDOW_FRAMES=8",
-      "wav2lip",
-      { VITS_FIRST_WINDOW_FRAMES: "8" },
-      REAL_VOICE,
-    ),
-    // Before: one ONNX Runtime worker for both models (the default until
-    // 2026-12-03), so a Wav2Lip batch waits behind the next sentence's VITS.
-    await measure(
-      "real-size Wav2Lip + original-size VITS, ORT_WORKERS=1 (one shared worker)",
-      "wav2lip",
-      { ORT_WORKERS: "1" },
-      REAL_VOICE,
-    ),
+    // The before rows (skipped by --quick).
+    ...(QUICK ? [] : [
+      // Before: a first decoder window of 8 frames (the default until 2026-12-03), shorter
+      // than the audio the first lip frame needs, which then waits for the second window.
+      await measure(
+        "real-size Wav2Lip + original-size VITS, VITS_FIRST_WINDOW_FRAMES=8",
+        "wav2lip",
+        { VITS_FIRST_WINDOW_FRAMES: "8" },
+        REAL_VOICE,
+      ),
+      // Before: one ONNX Runtime worker for both models (the default until
+      // 2026-12-03), so a Wav2Lip batch waits behind the next sentence's VITS.
+      await measure(
+        "real-size Wav2Lip + original-size VITS, ORT_WORKERS=1 (one shared worker)",
+        "wav2lip",
+        { ORT_WORKERS: "1" },
+        REAL_VOICE,
+      ),
+    ]),
     // Before (the split's first form): one intra-op thread per worker and
     // ONNX Runtime's spinning, where the default now gives the voice worker
     // both cores, the lip worker one, and no spinning (skipped by --quick).
@@ -572,10 +583,10 @@ if (import.meta.main) {
         1,
         REAL_VOICE,
       ],
-      ["fixture lip model, workers (default)", "fixture_wav2lip", 1],
-      ["real-size Wav2Lip, workers (default)", "wav2lip", 1],
-      // Everything on the server thread (skipped by --quick).
+      // The lip models alone, then everything on the server thread (skipped by --quick).
       ...(QUICK ? [] : [
+        ["fixture lip model, workers (default)", "fixture_wav2lip", 1],
+        ["real-size Wav2Lip, workers (default)", "wav2lip", 1],
         [
           "fixture lip model, FRAME_WORKERS=0 TEXT_WORKERS=0",
           "fixture_wav2lip",
