@@ -8,20 +8,13 @@
  * below the recorded one or any row with Chinese in it differs.
  */
 import assert from "node:assert/strict";
-import { runCleaner, textToSymbolIds } from "@lipstream/edge/text";
+import {
+  loadReferenceCorpus,
+  runReferenceCase,
+  symbolTable,
+} from "./support/reference_corpus.ts";
 
-interface Case {
-  cleaner: string;
-  text: string;
-  cleaned: string;
-  ids: number[];
-}
-
-const CORPUS = JSON.parse(
-  await Deno.readTextFile(
-    new URL("fixtures/text/reference_corpus.json", import.meta.url),
-  ),
-) as { symbols: Record<string, string[]>; cases: Case[] };
+const CORPUS = await loadReferenceCorpus("reference_corpus.json");
 
 /** Exact id matches recorded in CONFORMANCE.md; a drop is a regression. */
 const RECORDED: Record<string, number> = {
@@ -50,30 +43,26 @@ Deno.test("cleaner ids match the reference pipeline's on the committed corpus", 
   const english = new Map<string, number>();
   const chineseDifferences: string[] = [];
   for (const row of CORPUS.cases) {
-    const symbols = CORPUS.symbols[row.cleaner]!;
-    const table = new Map<string, number>();
-    symbols.forEach((s, i) => table.has(s) || table.set(s, i));
-    const { text } = await runCleaner(row.cleaner, row.text);
-    const { ids } = textToSymbolIds(text, table);
-    const stat = stats.get(row.cleaner) ?? { total: 0, exact: 0, spaces: 0 };
+    const cleaner = row.cleaner!;
+    const table = symbolTable(CORPUS.symbols[cleaner]!);
+    const result = await runReferenceCase(row, cleaner, table);
+    const stat = stats.get(cleaner) ?? { total: 0, exact: 0, spaces: 0 };
     stat.total++;
     const space = table.get(" ");
-    if (JSON.stringify(ids) === JSON.stringify(row.ids)) {
+    if (result.equal) {
       stat.exact++;
       if (isEnglishOnly(row.text)) {
-        english.set(row.cleaner, (english.get(row.cleaner) ?? 0) + 1);
+        english.set(cleaner, (english.get(cleaner) ?? 0) + 1);
       }
     } else {
       const strip = (xs: number[]) => xs.filter((x) => x !== space).join(",");
-      if (strip(ids) === strip(row.ids)) stat.spaces++;
-      differences.push(
-        `${row.cleaner} ${row.text}\n  want ${row.cleaned}\n  got  ${text}`,
-      );
+      if (strip(result.ids) === strip(row.ids)) stat.spaces++;
+      differences.push(result.difference);
       if (/[\u4e00-\u9fff]/.test(row.text)) {
-        chineseDifferences.push(`${row.cleaner} ${row.text}`);
+        chineseDifferences.push(`${cleaner} ${row.text}`);
       }
     }
-    stats.set(row.cleaner, stat);
+    stats.set(cleaner, stat);
   }
   if (Deno.env.get("TEXT_REFERENCE_DIFF")) console.log(differences.join("\n"));
   for (const [cleaner, { total, exact, spaces }] of stats) {

@@ -10,40 +10,27 @@
  * edge/text/CONFORMANCE.md; `TEXT_REFERENCE_DIFF=1` prints every difference.
  */
 import assert from "node:assert/strict";
-import { runCleaner, textToSymbolIds } from "@lipstream/edge/text";
+import {
+  loadReferenceCorpus,
+  runReferenceCase,
+  symbolTable,
+} from "./support/reference_corpus.ts";
 
-interface Case {
-  text: string;
-  cleaned: string;
-  ids: number[];
-}
-
-const CORPUS = JSON.parse(
-  await Deno.readTextFile(
-    new URL(
-      "fixtures/text/reference_corpus_english_cleaners2.json",
-      import.meta.url,
-    ),
-  ),
-) as { symbols: string[]; cases: Case[] };
+const CORPUS = await loadReferenceCorpus<string[]>(
+  "reference_corpus_english_cleaners2.json",
+);
 
 /** Exact id matches of 238 (the differences: CONFORMANCE.md, english_cleaners2). */
 const RECORDED = 236;
 
 Deno.test("english_cleaners2 ids match the original VITS pipeline's", async () => {
-  const table = new Map<string, number>();
-  CORPUS.symbols.forEach((s, i) => table.has(s) || table.set(s, i));
+  const table = symbolTable(CORPUS.symbols);
   let exact = 0;
   const differences: string[] = [];
   for (const row of CORPUS.cases) {
-    const { text } = await runCleaner("english_cleaners2", row.text);
-    const { ids } = textToSymbolIds(text, table);
-    if (JSON.stringify(ids) === JSON.stringify(row.ids)) exact++;
-    else {
-      differences.push(
-        `${JSON.stringify(row.text)}\n  want ${row.cleaned}\n  got  ${text}`,
-      );
-    }
+    const result = await runReferenceCase(row, "english_cleaners2", table);
+    if (result.equal) exact++;
+    else differences.push(result.difference);
   }
   if (Deno.env.get("TEXT_REFERENCE_DIFF")) console.log(differences.join("\n"));
   console.log(

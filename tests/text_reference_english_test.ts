@@ -10,20 +10,13 @@
  * recorded in edge/text/CONFORMANCE.md.
  */
 import assert from "node:assert/strict";
-import { runCleaner, textToSymbolIds } from "@lipstream/edge/text";
+import {
+  loadReferenceCorpus,
+  runReferenceCase,
+  symbolTable,
+} from "./support/reference_corpus.ts";
 
-interface Case {
-  cleaner: string;
-  text: string;
-  cleaned: string;
-  ids: number[];
-}
-
-const CORPUS = JSON.parse(
-  await Deno.readTextFile(
-    new URL("fixtures/text/reference_corpus_english.json", import.meta.url),
-  ),
-) as { symbols: Record<string, string[]>; cases: Case[] };
+const CORPUS = await loadReferenceCorpus("reference_corpus_english.json");
 
 /**
  * Exact id matches of 38; the 2 others are known differences: a newline
@@ -39,21 +32,14 @@ Deno.test("English cleaner ids match the reference pipeline's", async () => {
   const exact = new Map<string, number>();
   const differences: string[] = [];
   for (const row of CORPUS.cases) {
-    const table = new Map<string, number>();
-    CORPUS.symbols[row.cleaner]!.forEach((s, i) =>
-      table.has(s) || table.set(s, i)
+    const cleaner = row.cleaner!;
+    const result = await runReferenceCase(
+      row,
+      cleaner,
+      symbolTable(CORPUS.symbols[cleaner]!),
     );
-    const { text } = await runCleaner(row.cleaner, row.text);
-    const { ids } = textToSymbolIds(text, table);
-    if (JSON.stringify(ids) === JSON.stringify(row.ids)) {
-      exact.set(row.cleaner, (exact.get(row.cleaner) ?? 0) + 1);
-    } else {
-      differences.push(
-        `${row.cleaner} ${
-          JSON.stringify(row.text)
-        }\n  want ${row.cleaned}\n  got  ${text}`,
-      );
-    }
+    if (result.equal) exact.set(cleaner, (exact.get(cleaner) ?? 0) + 1);
+    else differences.push(result.difference);
   }
   if (Deno.env.get("TEXT_REFERENCE_DIFF")) console.log(differences.join("\n"));
   for (const [cleaner, recorded] of Object.entries(RECORDED)) {

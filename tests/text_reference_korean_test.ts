@@ -11,35 +11,20 @@
  * test needs no Python. Every case must be equal.
  */
 import assert from "node:assert/strict";
-import { runCleaner, textToSymbolIds } from "@lipstream/edge/text";
+import {
+  loadReferenceCorpus,
+  runReferenceCase,
+  symbolTable,
+} from "./support/reference_corpus.ts";
 
-interface Case {
-  cleaner: string;
-  text: string;
-  cleaned: string;
-  ids: number[];
-}
-
-const CORPUS = JSON.parse(
-  await Deno.readTextFile(
-    new URL("fixtures/text/reference_corpus_korean.json", import.meta.url),
-  ),
-) as { symbols: Record<string, string[]>; cases: Case[] };
+const CORPUS = await loadReferenceCorpus("reference_corpus_korean.json");
 
 Deno.test("korean_cleaners ids match the reference pipeline's on every case", async () => {
-  const table = new Map<string, number>();
-  CORPUS.symbols["korean_cleaners"]!.forEach((s, i) =>
-    table.has(s) || table.set(s, i)
-  );
+  const table = symbolTable(CORPUS.symbols["korean_cleaners"]!);
   const differences: string[] = [];
   for (const row of CORPUS.cases) {
-    const { text } = await runCleaner(row.cleaner, row.text);
-    const { ids } = textToSymbolIds(text, table);
-    if (JSON.stringify(ids) !== JSON.stringify(row.ids)) {
-      differences.push(
-        `${JSON.stringify(row.text)}\n  want ${row.cleaned}\n  got  ${text}`,
-      );
-    }
+    const result = await runReferenceCase(row, "korean_cleaners", table);
+    if (!result.equal) differences.push(result.difference);
   }
   console.log(
     `korean_cleaners: ${
