@@ -414,6 +414,8 @@ function percentile(values: number[], p: number): number {
 
 interface ModelResult {
   name: string;
+  /** Utterances at once. */
+  streams: number;
   model: string;
   voice: string;
   env: Record<string, string>;
@@ -439,23 +441,31 @@ async function measure(
 async function measureOnOneServer(
   model: string,
   env: Record<string, string>,
-  rows: readonly { name: string; voice: string }[],
+  rows: readonly { name: string; voice: string; streams?: number }[],
 ): Promise<ModelResult[]> {
   return await withServer({ WAV2LIP_MODEL: model, ...env }, async (base) => {
     const results: ModelResult[] = [];
-    for (const { name, voice } of rows) {
-      results.push(await measureRow(base, name, model, env, voice));
+    for (const { name, voice, streams } of rows) {
+      results.push(
+        await measureRow(base, name, model, env, voice, streams ?? 1),
+      );
     }
     return results;
   });
 }
 
+/**
+ * One row: a warm-up, {@linkcode RUNS} rounds of `streams` utterances at
+ * once (every utterance of every round counts), and, for a single stream,
+ * the file-then-video runs.
+ */
 async function measureRow(
   base: string,
   name: string,
   model: string,
   env: Record<string, string>,
   voice: string,
+  streams: number,
 ): Promise<ModelResult> {
   // Warm: the server warmed its models up at start on one short utterance; the whole text
   // once more, so the runs meet no window or batch shape for the first time (with one
@@ -463,7 +473,13 @@ async function measureRow(
   await speak(base, voice);
   const before = await lipFrames(base);
   const runs: Utterance[] = [];
-  for (let i = 0; i < RUNS; i++) runs.push(await speak(base, voice));
+  for (let i = 0; i < RUNS; i++) {
+    runs.push(
+      ...await Promise.all(
+        Array.from({ length: streams }, () => speak(base, voice)),
+      ),
+    );
+  }
   const after = await lipFrames(base);
   const frames = Object.fromEntries(
     Object.entries(after).map(([k, v]) => [k, v - (before[k] ?? 0)]),
@@ -471,7 +487,7 @@ async function measureRow(
   const dir = await Deno.makeTempDir({ prefix: "lipstream-bench-" });
   const fileTtff: number[] = [];
   try {
-    for (let i = 0; i < FILE_RUNS; i++) {
+    for (let i = 0; i < (streams === 1 ? FILE_RUNS : 0); i++) {
       fileTtff.push(await fileThenVideo(base, voice, dir));
     }
   } finally {
@@ -489,10 +505,21 @@ async function measureRow(
     late_frames_p50: p("lateFrames", 0.5),
     buffer_needed_p50_ms: p("bufferMs", 0.5),
     audio_s: Math.round(runs[0]!.audioMs) / 1000,
-    file_then_video_ttff_p50_ms: Math.round(percentile(fileTtff, 0.5)),
+    ...(fileTtff.length > 0
+      ? { file_then_video_ttff_p50_ms: Math.round(percentile(fileTtff, 0.5)) }
+      : {}),
   };
   console.error(`bench: ${name}: ${JSON.stringify({ ...summary, frames })}`);
-  return { name, model, voice, env, runs, lipFrames: frames, summary };
+  return {
+    name,
+    model,
+    voice,
+    env,
+    streams,
+    runs,
+    lipFrames: frames,
+    summary,
+  };
 }
 
 /**
@@ -591,6 +618,13 @@ if (import.meta.main) {
         REAL_VOICE,
       ),
     ]),
+    // Overload: two streams at once on the 2 cores, both real sizes (skipped by --quick).
+    ...(QUICK ? [] : await measureOnOneServer("wav2lip", {}, [{
+      name:
+        "real-size Wav2Lip + original-size VITS, 2 streams at once (per stream)",
+      voice: REAL_VOICE,
+      streams: 2,
+    }])),
     // Every frame rendered: the stream falls behind its audio (skipped by --quick: slow).
     ...(QUICK ? [] : [
       await measure(
@@ -675,7 +709,9 @@ if (import.meta.main) {
     JSON.stringify(report, null, 2) + "\n",
   );
   const rows = results.map(({ name, summary: s, lipFrames: f }) =>
-    `| ${name} | ${s.ttfa_p50_ms} / ${s.ttfa_p95_ms} | ${s.ttff_p50_ms} / ${s.ttff_p95_ms} | ${s.file_then_video_ttff_p50_ms} | ${s.media_s_per_wall_s_p50} | ${s.late_frames_p50} | ${s.buffer_needed_p50_ms} | ${
+    `| ${name} | ${s.ttfa_p50_ms} / ${s.ttfa_p95_ms} | ${s.ttff_p50_ms} / ${s.ttff_p95_ms} | ${
+      s.file_then_video_ttff_p50_ms ?? "—"
+    } | ${s.media_s_per_wall_s_p50} | ${s.late_frames_p50} | ${s.buffer_needed_p50_ms} | ${
       f.rendered ?? 0
     } / ${f.held ?? 0} / ${f.silent ?? 0} |`
   );
