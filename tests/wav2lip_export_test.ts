@@ -116,6 +116,7 @@ Deno.test({
       const measured = report.precision as {
         name: string;
         vs_fp32: { max_abs_diff: number; mean_abs_diff: number } | null;
+        int8_weight_op_types?: string[];
       };
       console.log(
         `wav2lip ${precision} vs fp32: ${JSON.stringify(measured.vs_fp32)}`,
@@ -124,6 +125,12 @@ Deno.test({
       assert.ok(measured.vs_fp32 !== null);
       assert.ok(measured.vs_fp32.mean_abs_diff < 0.1);
       assert.ok((await Deno.stat(out)).size > 1_000_000);
+      if (precision === "int8") {
+        // Read from the int8 graph: its convolutions have int8 weights, and its
+        // transposed convolutions keep float32 ones (ONNX Runtime's CPU provider has
+        // no fused QDQ ConvTranspose kernel).
+        assert.deepEqual(measured.int8_weight_op_types, ["Conv"]);
+      }
     }
     await Deno.remove(plain);
   },

@@ -29,10 +29,18 @@ def to_fp16(source: str, target: str) -> None:
     onnx.save(model, target)
 
 
+#: Op types left in float32 by ``to_int8``. ONNX Runtime's CPU provider fuses a QDQ ``Conv`` into
+#: an integer kernel but not a QDQ ``ConvTranspose``: its weights would be dequantized on every run
+#: (measured on the real-size Wav2Lip at 1 thread: no faster than with ConvTranspose in float32,
+#: and a larger error; BENCHMARKS.md, "int8 Wav2Lip on VNNI").
+INT8_FLOAT_OP_TYPES = frozenset({"ConvTranspose"})
+
+
 def to_int8(source: str, target: str, calibration: Callable[[], Iterator[dict[str, np.ndarray]]],
             per_channel: bool = True) -> None:
     """Static int8 quantization (QDQ, per-channel weights) with ONNX Runtime's quantizer,
-    calibrated on the batches ``calibration()`` yields.
+    calibrated on the batches ``calibration()`` yields. Activations are uint8 and weights int8
+    (U8S8, what x86 VNNI kernels take); the op types in ``INT8_FLOAT_OP_TYPES`` stay float32.
     """
     from onnxruntime.quantization import CalibrationDataReader, QuantFormat, QuantType, quantize_static
     from onnxruntime.quantization.shape_inference import quant_pre_process
@@ -47,8 +55,24 @@ def to_int8(source: str, target: str, calibration: Callable[[], Iterator[dict[st
     with tempfile.TemporaryDirectory() as scratch:
         prepared = os.path.join(scratch, "prepared.onnx")
         quant_pre_process(source, prepared, skip_symbolic_shape=True)
+        op_types = sorted({node.op_type for node in onnx.load(prepared).graph.node} - INT8_FLOAT_OP_TYPES)
         quantize_static(prepared, target, Reader(), quant_format=QuantFormat.QDQ, per_channel=per_channel,
-                        activation_type=QuantType.QUInt8, weight_type=QuantType.QInt8)
+                        activation_type=QuantType.QUInt8, weight_type=QuantType.QInt8,
+                        op_types_to_quantize=op_types)
+
+
+def int8_weight_op_types(path: str) -> list[str]:
+    """The op types in a QDQ graph whose weights are stored as int8: the consumers of a
+    ``DequantizeLinear`` that reads an initializer. (Activations between two quantized ops pass
+    through QuantizeLinear/DequantizeLinear pairs too, so an op reading a dequantized activation
+    is not by that a quantized op.)"""
+    graph = onnx.load(path).graph
+    initializers = {tensor.name for tensor in graph.initializer}
+    weights = {output for node in graph.node
+               if node.op_type == "DequantizeLinear" and node.input[0] in initializers
+               for output in node.output}
+    return sorted({node.op_type for node in graph.node
+                   if node.op_type != "QuantizeLinear" and any(name in weights for name in node.input)})
 
 
 def mean_abs_difference(want: Mapping[str, np.ndarray], got: Mapping[str, np.ndarray]) -> float:
@@ -102,4 +126,6 @@ def reduced_copy(fp32_path: str, scratch: str, *, fp16: bool, int8: bool,
     error = measure(fp32_path, path)
     print(f"export: {name} vs fp32 on the same inputs: max abs difference {describe_error(error)}",
           file=sys.stderr)
+    if int8:
+        return path, {"name": name, "vs_fp32": error, "int8_weight_op_types": int8_weight_op_types(path)}
     return path, {"name": name, "vs_fp32": error}
