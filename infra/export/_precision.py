@@ -43,6 +43,7 @@ def to_int8(source: str, target: str, calibration: Callable[[], Iterator[dict[st
     (U8S8, what x86 VNNI kernels take); the op types in ``INT8_FLOAT_OP_TYPES`` stay float32.
     """
     from onnxruntime.quantization import CalibrationDataReader, QuantFormat, QuantType, quantize_static
+    from onnxruntime.quantization.registry import QDQRegistry, QLinearOpsRegistry
     from onnxruntime.quantization.shape_inference import quant_pre_process
 
     class Reader(CalibrationDataReader):
@@ -55,7 +56,10 @@ def to_int8(source: str, target: str, calibration: Callable[[], Iterator[dict[st
     with tempfile.TemporaryDirectory() as scratch:
         prepared = os.path.join(scratch, "prepared.onnx")
         quant_pre_process(source, prepared, skip_symbolic_shape=True)
-        op_types = sorted({node.op_type for node in onnx.load(prepared).graph.node} - INT8_FLOAT_OP_TYPES)
+        # The quantizer's own default (every op type it has a QDQ or QLinear rule for), less ours.
+        # A list of the graph's op types instead would also quantize the inputs of ops with no
+        # rule (VITS's Exp and Ceil in the duration path), and rounding there changes durations.
+        op_types = sorted((set(QDQRegistry) | set(QLinearOpsRegistry)) - INT8_FLOAT_OP_TYPES)
         quantize_static(prepared, target, Reader(), quant_format=QuantFormat.QDQ, per_channel=per_channel,
                         activation_type=QuantType.QUInt8, weight_type=QuantType.QInt8,
                         op_types_to_quantize=op_types)
