@@ -195,4 +195,15 @@ Deno.test("readConfig() reads the ONNX Runtime worker split and the first decode
   assert.equal(config.ortSpinning, false);
   assert.equal(config.vitsFirstWindowFrames, 20);
   assert.throws(() => readConfig({ ORT_LIP_WORKERS: "x" }), /ORT_LIP_WORKERS/);
+  assert.equal(
+    readConfig({ VITS_FIRST_WINDOW_FRAMES: "auto" }).vitsFirstWindowFrames,
+    "auto",
+  );
+  for (const bad of ["0", "Auto", "8.5", "4097"]) {
+    assert.throws(
+      () => readConfig({ VITS_FIRST_WINDOW_FRAMES: bad }),
+      /VITS_FIRST_WINDOW_FRAMES/,
+      bad,
+    );
+  }
 });
